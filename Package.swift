@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 mode plus the upcoming features that keep
+/// dependencies explicit (see shared/STYLE.md, "Strict settings").
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Kalendarium",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kalendarium", targets: ["kalendarium"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        /// The pure domain: no I/O, no clocks. Everything else depends on it.
+        .target(name: "KalendariumCore", swiftSettings: strictSettings),
+        /// Reading `calendars/` into the core model, with located errors.
+        .target(
+            name: "CalendarFiles",
+            dependencies: ["KalendariumCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kalendarium",
+            dependencies: [
+                "KalendariumCore", "CalendarFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CalendarFilesTests",
+            dependencies: ["CalendarFiles", "KalendariumCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,145 @@
+import KalendariumCore
+
+/// Readers for the files that define the cooperation: municipalities, bodies and
+/// networks, conferences, and the planning rules. The schema is `calendars/README.md`.
+enum DefinitionFiles {
+    static func municipalities(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Municipality] {
+        entries(doc, list: "municipalities", into: &diagnostics) { (item) throws(FileError) in
+            let f = try item.fields("a municipality", allowed: ["slug", "name", "member-from", "member-until"])
+            let from = try f.required("member-from").int("the first member year", in: 1900...2200)
+            let until = try f["member-until"]?.int("the last member year", in: from...2200)
+            return Municipality(slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
+                memberFrom: from, memberUntil: until)
+        }
+    }
+
+    static func bodies(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Body] {
+        entries(doc, list: "bodies", into: &diagnostics) { (item) throws(FileError) in
+            let f = try item.fields("a body", allowed: [
+                "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees", "prepared-by",
+            ])
+            let (start, end) = try f.required("time").timeRange()
+            guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
+            return Body(
+                slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
+                weekday: try f.required("weekday").oneOf(Weekday.self, "weekday"), start: start, end: end,
+                minimumMeetingsPerYear: try f.required("minimum-meetings-per-year").int("a number of meetings", in: 0...366),
+                members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
+                preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) })
+        }
+    }
+
+    static func networks(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Network] {
+        entries(doc, list: "networks", optional: true, into: &diagnostics) { (item) throws(FileError) in
+            let f = try item.fields("a network", allowed: ["slug", "name"])
+            return Network(slug: try slug(f.required("slug")), name: try f.required("name").string("a name"))
+        }
+    }
+
+    static func conferences(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Conference] {
+        entries(doc, list: "conferences", into: &diagnostics) { (item) throws(FileError) in
+            let f = try item.fields("a conference", allowed: [
+                "slug", "name", "hosts-per-year", "network", "every", "first-year", "season", "participants",
+                "history", "overrides",
+            ])
+            let rule: HostRule
+            switch (f["hosts-per-year"], f["network"]) {
+            case (let count?, nil): rule = .municipalities(count: try count.int("a number of hosts", in: 1...8))
+            case (nil, let network?): rule = .network(try slug(network))
+            default: throw item.fail("a conference needs either \"hosts-per-year\" (municipalities in turn) or \"network\"")
+            }
+            var history: [HostRecord] = []
+            for (key, value) in try f["history"]?.pairs("a host history (year: [hosts])") ?? [] {
+                history.append(HostRecord(year: try key.int("a year", in: 1900...2200),
+                    hosts: try value.list("hosts").map { (v) throws(FileError) in try slug(v) }, location: key.location))
+            }
+            let overrides = try (f["overrides"]?.list("overrides") ?? []).map(override)
+            return Conference(
+                slug: try slug(f.required("slug")), name: try f.required("name").string("a name"), hostRule: rule,
+                interval: try f["every"]?.int("a number of years", in: 1...10) ?? 1,
+                firstYear: try f["first-year"]?.int("a year", in: 1900...2200),
+                season: try f["season"]?.oneOf(Season.self, "season"), history: history, overrides: overrides,
+                participants: Set(try f["participants"].map(roles) ?? []), location: item.location)
+        }
+    }
+
+    private static func override(_ item: YAMLValue) throws(FileError) -> RotationOverride {
+        let f = try item.fields("an override", allowed: ["year", "swap", "cancelled", "digital", "hosts", "note"])
+        let note = try f["note"]?.string("a note")
+        if let swap = f["swap"] {
+            let years = try swap.list("two years").map { (v) throws(FileError) in try v.int("a year", in: 1900...2200) }
+            guard years.count == 2, years[0] != years[1] else { throw swap.fail("swap takes two different years: [2027, 2028]") }
+            return RotationOverride(.swap(years[0], years[1]), note: note, location: item.location)
+        }
+        let year = try f.required("year").int("a year", in: 1900...2200)
+        if let hosts = f["hosts"] {
+            return RotationOverride(.hosts(year, try hosts.list("hosts").map { (v) throws(FileError) in try slug(v) }),
+                note: note, location: item.location)
+        }
+        if let cancelled = f["cancelled"], try cancelled.bool("cancelled") {
+            return RotationOverride(.cancelled(year), note: note, location: item.location)
+        }
+        if let digital = f["digital"], try digital.bool("digital") {
+            return RotationOverride(.digital(year), note: note, location: item.location)
+        }
+        throw item.fail("an override needs one of: swap, hosts, cancelled: true, digital: true")
+    }
+
+    static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {
+        let f = try doc.fields("the planning rules", allowed: ["non-meeting-periods", "preparation-window-days"])
+        var rules = PlanningRules()
+        if let window = f["preparation-window-days"] { rules.preparationWindowDays = try window.int("days", in: 1...90) }
+        if let periods = f["non-meeting-periods"] {
+            rules.nonMeetingPeriods = try periods.list("periods").map { (item) throws(FileError) in
+                let p = try item.fields("a non-meeting period", allowed: ["name", "from", "to"])
+                func day(_ key: String) throws(FileError) -> MonthDay {
+                    let v = try p.required(key)
+                    guard let d = MonthDay(text: try v.scalar("a day as MM-DD")) else {
+                        throw v.fail("expected a day of the year as MM-DD (07-01)")
+                    }
+                    return d
+                }
+                return NonMeetingPeriod(name: try p.required("name").string("a name"), from: try day("from"), to: try day("to"))
+            }
+        }
+        return rules
+    }
+
+    // MARK: - Shared pieces
+
+    static func slug(_ value: YAMLValue) throws(FileError) -> String {
+        let text = try value.string("a slug")
+        guard text.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+            throw value.fail("\"\(text)\" is not a slug: use lowercase ASCII letters, digits and hyphens (nynashamn, not Nynäshamn)")
+        }
+        return text
+    }
+
+    static func roles(_ value: YAMLValue) throws(FileError) -> [Role] {
+        try value.list("roles").map { (v) throws(FileError) in try v.oneOf(Role.self, "role") }
+    }
+
+    /// Reads each item of the top-level list `list`; a bad item is reported and skipped
+    /// so one mistake does not hide the others.
+    static func entries<T>(
+        _ doc: YAMLValue, list: String, optional: Bool = false, into diagnostics: inout [Diagnostic],
+        _ read: (YAMLValue) throws(FileError) -> T
+    ) -> [T] {
+        do throws(FileError) {
+            guard doc.isMapping else { throw doc.fail("expected a top-level \"\(list):\" list") }
+            let fields = try doc.fields("this file", allowed: doc.topLevelKeys)  // keys are checked by the directory reader
+            guard let items = fields[list] else {
+                if optional { return [] }
+                throw doc.fail("expected a top-level \"\(list):\" list")
+            }
+            var result: [T] = []
+            for item in try items.list(list) {
+                do { result.append(try read(item)) } catch { diagnostics.append(error.diagnostic) }
+            }
+            return result
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return []
+        }
+    }
+}

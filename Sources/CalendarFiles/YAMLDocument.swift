@@ -1,0 +1,198 @@
+public import KalendariumCore
+import Yams
+
+/// One parsed YAML file, kept as a node tree so every value still knows its line and column.
+///
+/// Values are read from the raw scalar text, never through YAML 1.1 type guessing:
+/// `08:30` would otherwise become the number 510, and `no` a boolean.
+struct YAMLDocument {
+    let file: String
+    let root: YAMLValue?
+
+    /// Parses `text`; a syntax error becomes a located `FileError`.
+    init(file: String, text: String) throws(FileError) {
+        self.file = file
+        do {
+            root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
+        } catch let error as YamlError {
+            throw FileError(YAMLDocument.describe(error, file: file))
+        } catch {
+            throw FileError(.error("yaml", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func message(_ problem: String, _ context: YamlError.Context?) -> String {
+            let base = "malformed YAML: \(problem)"
+            guard let context else { return base }
+            return base + " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return .error("yaml", message(problem, context), at: at(mark))
+        case .reader(let problem, _, _, _):
+            return .error("yaml", "cannot read the file as UTF-8 text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("yaml", "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice; "
+                + "keep one", at: at(context.mark))
+        default:
+            return .error("yaml", "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}
+
+/// A located error found while reading a file.
+public struct FileError: Error, Sendable {
+    public let diagnostic: Diagnostic
+
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}
+
+/// A node of a YAML file with typed, located accessors.
+struct YAMLValue {
+    let node: Node
+    let file: String
+
+    var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func fail(_ message: String, rule: String = "schema") -> FileError {
+        FileError(.error(rule, message, at: location))
+    }
+
+    /// The scalar text, or an error naming what was expected.
+    func scalar(_ what: String) throws(FileError) -> String {
+        guard case .scalar(let scalar) = node else { throw fail("expected \(what), found \(kind)") }
+        return scalar.string
+    }
+
+    func string(_ what: String = "text") throws(FileError) -> String {
+        let text = try scalar(what).trimmingSpaces
+        guard !text.isEmpty else { throw fail("expected \(what), found nothing") }
+        return text
+    }
+
+    func int(_ what: String, in range: ClosedRange<Int>) throws(FileError) -> Int {
+        let text = try scalar(what)
+        guard let value = Int(text), range.contains(value) else {
+            throw fail("expected \(what) (\(range.lowerBound)–\(range.upperBound)), found \"\(text)\"")
+        }
+        return value
+    }
+
+    func bool(_ what: String) throws(FileError) -> Bool {
+        switch try scalar(what).lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let other: throw fail("expected true or false for \(what), found \"\(other)\"")
+        }
+    }
+
+    func date() throws(FileError) -> LocalDate {
+        let text = try scalar("a date (YYYY-MM-DD)")
+        guard let date = LocalDate(iso: text) else {
+            if text.split(separator: "-").count == 3 { throw fail("\"\(text)\" is not a day in the calendar") }
+            throw fail("expected a date as YYYY-MM-DD, found \"\(text)\"")
+        }
+        return date
+    }
+
+    /// `HH:MM-HH:MM`, the form the kalendarium prints.
+    func timeRange() throws(FileError) -> (LocalTime, LocalTime) {
+        let text = try scalar("a time range (HH:MM-HH:MM)")
+        let parts = text.replacingDashes.split(separator: "-").map { $0.trimmingSpaces }
+        guard parts.count == 2, let start = LocalTime(text: parts[0]), let end = LocalTime(text: parts[1]) else {
+            throw fail("expected a time range as HH:MM-HH:MM, found \"\(text)\"")
+        }
+        return (start, end)
+    }
+
+    /// One of the named values, with a hint when it is close to one.
+    func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ what: String) throws(FileError) -> T
+    where T.RawValue == String {
+        let text = try scalar(what)
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let names = T.allCases.map(\.rawValue)
+        throw fail("unknown \(what) \"\(text)\"\(Suggestion.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))")
+    }
+
+    func list(_ what: String) throws(FileError) -> [YAMLValue] {
+        switch node {
+        case .sequence(let sequence): return sequence.map { YAMLValue(node: $0, file: file) }
+        case .scalar: return [self]  // a single value where a list is allowed
+        default: throw fail("expected a list of \(what), found \(kind)")
+        }
+    }
+
+    /// The entries of a mapping, in file order, with keys checked against `allowed`.
+    func fields(_ what: String, allowed: [String]) throws(FileError) -> Fields {
+        guard let mapping = node.mapping else { throw fail("expected \(what) as key: value lines, found \(kind)") }
+        var values: [String: YAMLValue] = [:]
+        for (key, value) in mapping {
+            let keyValue = YAMLValue(node: key, file: file)
+            let name = try keyValue.scalar("a key")
+            guard allowed.contains(name) else {
+                throw keyValue.fail("unknown key \"\(name)\" in \(what)\(Suggestion.hint(for: name, in: allowed)); "
+                    + "allowed: \(allowed.joined(separator: ", "))")
+            }
+            values[name] = YAMLValue(node: value, file: file)
+        }
+        return Fields(owner: self, what: what, values: values)
+    }
+
+    /// The pairs of a mapping whose keys are data (years in a host history).
+    func pairs(_ what: String) throws(FileError) -> [(YAMLValue, YAMLValue)] {
+        guard let mapping = node.mapping else { throw fail("expected \(what) as key: value lines, found \(kind)") }
+        return mapping.map { (YAMLValue(node: $0.key, file: file), YAMLValue(node: $0.value, file: file)) }
+    }
+
+    var isMapping: Bool { node.mapping != nil }
+
+    /// The keys present at the top of a file (each file reader picks the lists it knows).
+    var topLevelKeys: [String] { node.mapping?.compactMap { $0.key.string } ?? [] }
+
+    var isNull: Bool {
+        if case .scalar(let s) = node { return s.string.isEmpty || s.string == "~" || s.string == "null" }
+        return false
+    }
+
+    private var kind: String {
+        switch node {
+        case .scalar(let s): "\"\(s.string)\""
+        case .mapping: "key: value lines"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// The keys of one mapping, for typed lookups that name what is missing.
+struct Fields {
+    let owner: YAMLValue
+    let what: String
+    let values: [String: YAMLValue]
+
+    subscript(_ key: String) -> YAMLValue? {
+        guard let value = values[key], !value.isNull else { return nil }
+        return value
+    }
+
+    func required(_ key: String) throws(FileError) -> YAMLValue {
+        guard let value = self[key] else { throw owner.fail("\(what) is missing \"\(key)\"") }
+        return value
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+
+    /// En and em dashes as hyphens: "12.00 – 15.30" is how the documents write a range.
+    var replacingDashes: String { String(map { $0 == "–" || $0 == "—" ? "-" : $0 }) }
+}

@@ -1,0 +1,48 @@
+/// A standing body that meets on a fixed rule: ledningsgruppen or samarbetskommittén.
+public struct Body: Hashable, Sendable, Codable {
+    public let slug: String
+    public let name: String
+    /// The usual meeting day (ledningsgruppen: Friday; the committee: Thursday).
+    public let weekday: Weekday
+    public let start: LocalTime
+    public let end: LocalTime
+    /// The agreement, § 4 and the verksamhetsplan: "at least six times a year".
+    public let minimumMeetingsPerYear: Int
+    /// Roles that are members.
+    public let members: Set<Role>
+    /// Roles that attend without being members (the CEOs at the committee, § 3).
+    public let attendees: Set<Role>
+    /// The slug of the body whose meetings prepare this one's
+    /// (ledningsgruppen prepares the committee), if any.
+    public let preparedBy: String?
+
+    public init(
+        slug: String, name: String, weekday: Weekday, start: LocalTime, end: LocalTime,
+        minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil
+    ) {
+        self.slug = slug
+        self.name = name
+        self.weekday = weekday
+        self.start = start
+        self.end = end
+        self.minimumMeetingsPerYear = minimumMeetingsPerYear
+        self.members = members
+        self.attendees = attendees
+        self.preparedBy = preparedBy
+    }
+
+    /// Everyone expected in the room.
+    public var people: Set<Role> { members.union(attendees) }
+}
+
+/// A network of officials (Ekonomicheferna, Klimatstrateger, …). Networks have their
+/// own rhythm; they appear here as guests and as hosts of Nyckeltalsdagen.
+public struct Network: Hashable, Sendable, Codable {
+    public let slug: String
+    public let name: String
+
+    public init(slug: String, name: String) {
+        self.slug = slug
+        self.name = name
+    }
+}

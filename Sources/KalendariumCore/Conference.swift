@@ -1,0 +1,115 @@
+/// A recurring conference: Södertörns Rådslag, Södertörnskonferensen, Nyckeltalsdagen.
+public struct Conference: Hashable, Sendable {
+    public let slug: String
+    public let name: String
+    public let hostRule: HostRule
+    /// Held every `interval` years (Nyckeltalsdagen: every other year).
+    public let interval: Int
+    /// The year the interval counts from; the first recorded year when not given.
+    public let firstYear: Int?
+    /// The part of the year it is usually held in, for plans and undated entries.
+    public let season: Season?
+    /// Who hosted (or is decided to host) which year, as the documents record it.
+    public let history: [HostRecord]
+    /// Deliberate deviations from the cycle: swaps, cancellations, digital years, explicit hosts.
+    public let overrides: [RotationOverride]
+    /// Roles that take part, for clash checks.
+    public let participants: Set<Role>
+    public let location: SourceLocation?
+
+    /// The year the interval counts from.
+    public var anchorYear: Int? { firstYear ?? history.map(\.year).min() }
+
+    /// Whether the conference is due in `year` by its interval (every year, every other year…).
+    public func isHeld(in year: Int) -> Bool {
+        guard let anchor = anchorYear else { return interval == 1 }
+        return ((year - anchor) % interval + interval) % interval == 0
+    }
+
+    public init(
+        slug: String, name: String, hostRule: HostRule, interval: Int = 1, firstYear: Int? = nil,
+        season: Season? = nil,
+        history: [HostRecord] = [], overrides: [RotationOverride] = [], participants: Set<Role> = [],
+        location: SourceLocation? = nil
+    ) {
+        self.slug = slug
+        self.name = name
+        self.hostRule = hostRule
+        self.interval = interval
+        self.firstYear = firstYear
+        self.season = season
+        self.history = history
+        self.overrides = overrides
+        self.participants = participants
+        self.location = location
+    }
+}
+
+/// Who hosts a conference.
+public enum HostRule: Hashable, Sendable {
+    /// `count` member municipalities each year, in a cycle (Rådslag: 1, Södertörnskonferensen: 2).
+    case municipalities(count: Int)
+    /// Always arranged by one network (Nyckeltalsdagen: Ekonomicheferna).
+    case network(String)
+}
+
+/// A part of the year, for conferences whose date is not fixed yet.
+public enum Season: String, CaseIterable, Sendable, Codable {
+    case spring, summer, autumn, winter
+
+    /// The months the season covers, as the planner and the feeds read it.
+    public var months: ClosedRange<Int> {
+        switch self {
+        case .spring: 3...5
+        case .summer: 6...8
+        case .autumn: 9...11
+        case .winter: 1...2
+        }
+    }
+}
+
+/// One year's hosts as a document records them.
+public struct HostRecord: Hashable, Sendable {
+    public let year: Int
+    public let hosts: [String]
+    public let location: SourceLocation?
+
+    public init(year: Int, hosts: [String], location: SourceLocation? = nil) {
+        self.year = year
+        self.hosts = hosts
+        self.location = location
+    }
+}
+
+/// A decided deviation from the host cycle. Each keeps the note that explains it,
+/// because a plan years ahead must say why it is not the cycle.
+public struct RotationOverride: Hashable, Sendable {
+    public enum Change: Hashable, Sendable {
+        /// The hosts of two years trade places.
+        case swap(Int, Int)
+        /// No conference that year; the hosts lose their turn and later years stay as planned.
+        case cancelled(Int)
+        /// Held digitally that year; the cycle's hosts still arrange it.
+        case digital(Int)
+        /// These hosts that year instead of the cycle's; later years stay as planned.
+        case hosts(Int, [String])
+    }
+
+    public let change: Change
+    public let note: String?
+    public let location: SourceLocation?
+
+    public init(_ change: Change, note: String? = nil, location: SourceLocation? = nil) {
+        self.change = change
+        self.note = note
+        self.location = location
+    }
+
+    /// The years this override touches.
+    public var years: [Int] {
+        switch change {
+        case .swap(let a, let b): [a, b]
+        case .cancelled(let y), .digital(let y), .hosts(let y, _): [y]
+        }
+    }
+}

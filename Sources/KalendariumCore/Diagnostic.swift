@@ -1,0 +1,81 @@
+/// An error or warning about the calendar data, shaped like a compiler message so a
+/// secretary (or an editor) can jump to the line and fix it.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
+        /// The data cannot be used as it is: `check` exits 1.
+        case error
+        /// The data is usable but breaks a planning rule: printed, exit 0.
+        case warning
+    }
+
+    public let severity: Severity
+    /// A short stable name of the rule ("weekday", "holiday", "yaml"), for scripts and filters.
+    public let rule: String
+    public let message: String
+    public let location: SourceLocation?
+    /// The meeting date a planning warning is about.
+    public let date: LocalDate?
+    /// The year a yearly rule is about, when there is no single date.
+    public let year: Int?
+    /// The body or conference slug it is about.
+    public let subject: String?
+
+    public init(
+        _ severity: Severity, rule: String, _ message: String, at location: SourceLocation? = nil,
+        date: LocalDate? = nil, year: Int? = nil, subject: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.location = location
+        self.date = date
+        self.year = year ?? date?.year
+        self.subject = subject
+    }
+
+    public static func error(_ rule: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, rule: rule, message, at: location)
+    }
+
+    /// `file:line:column: severity: [date subject: ]message [rule]`.
+    public var description: String {
+        var text = location.map { "\($0): " } ?? ""
+        text += "\(severity.rawValue): "
+        let about = [date?.description ?? year.map(String.init), subject].compactMap { $0 }.joined(separator: " ")
+        if !about.isEmpty { text += "\(about): " }
+        return text + message + " [\(rule)]"
+    }
+}
+
+/// Suggests the closest known name for a misspelt one ("did you mean …?").
+public enum Suggestion {
+    /// The candidate within a small edit distance of `name`, if one is clearly closest.
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let scored = candidates.map { ($0, distance(name.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let limit = max(2, name.count / 3)
+        return best.1 <= limit ? best.0 : nil
+    }
+
+    /// " (did you mean "x"?)" or "" — ready to append to a message.
+    public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

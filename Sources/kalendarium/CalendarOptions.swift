@@ -1,0 +1,47 @@
+import ArgumentParser
+import CalendarFiles
+import Foundation
+import KalendariumCore
+
+/// The `--calendars DIR` option every command shares.
+struct CalendarOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("The calendars directory.", valueName: "DIR"))
+    var calendars: String?
+
+    /// `--calendars`, then `$KALENDARIUM_CALENDARS`, then `./calendars`.
+    var directory: String {
+        calendars ?? ProcessInfo.processInfo.environment["KALENDARIUM_CALENDARS"] ?? "calendars"
+    }
+
+    /// Loads the data, or prints its errors to standard error and exits 1.
+    func loadOrExit() throws -> CalendarData {
+        let load = CalendarDirectory.load(directory)
+        guard load.isUsable else {
+            for error in load.errors { StandardError.print(error.description) }
+            StandardError.print("\(load.errors.count) error\(load.errors.count == 1 ? "" : "s") in \(directory)")
+            throw ExitCode(1)
+        }
+        return load.data
+    }
+}
+
+/// Output format for commands that print for people or for programs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum StandardError {
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+enum JSON {
+    /// Stable, readable JSON: sorted keys so output diffs cleanly between runs.
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

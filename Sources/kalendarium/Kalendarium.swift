@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `kalendarium` command: each subcommand is a few lines over the library targets.
+@main
+struct Kalendarium: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kalendarium",
+        abstract: "Keeps the meeting calendar of Södertörnskommunerna: checks it, plans host rotation.",
+        discussion: """
+            The calendar data lives in a calendars/ directory of YAML files (see calendars/README.md). \
+            Every command reads it from --calendars DIR, else $KALENDARIUM_CALENDARS, else ./calendars.
+            """,
+        subcommands: [CheckCommand.self, RotationCommand.self]
+    )
+}
