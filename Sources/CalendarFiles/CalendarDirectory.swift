@@ -1,5 +1,5 @@
-public import KalendariumCore
 import Foundation
+public import KalendariumCore
 
 /// The calendar data of a `calendars/` directory, with everything found wrong in it.
 public struct CalendarLoad: Sendable {
@@ -20,16 +20,23 @@ public enum CalendarDirectory {
         let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let error = Diagnostic.error("files", "no calendars directory here; pass --calendars DIR "
-                + "(the repository ships one in calendars/)", at: SourceLocation(file: directory, line: 0, column: 0))
-            return CalendarLoad(data: CalendarData(municipalities: [], bodies: [], conferences: [], meetings: []), errors: [error])
+            let error = Diagnostic.error(
+                "files",
+                "no calendars directory here; pass --calendars DIR "
+                    + "(the repository ships one in calendars/)",
+                at: SourceLocation(file: directory, line: 0, column: 0))
+            return CalendarLoad(
+                data: CalendarData(municipalities: [], bodies: [], conferences: [], meetings: []), errors: [error])
         }
         func document(_ name: String, required: Bool, keys: [String]) -> YAMLValue? {
             let file = "\(directory)/\(name)"
             guard let text = read(file, required: required, into: &errors) else { return nil }
             do {
                 guard let root = try YAMLDocument(file: file, text: text).root else {
-                    if required { errors.append(.error("files", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1))) }
+                    if required {
+                        errors.append(
+                            .error("files", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+                    }
                     return nil
                 }
                 _ = try root.fields("\(name)", allowed: keys)
@@ -43,7 +50,8 @@ public enum CalendarDirectory {
         let municipalitiesDoc = document("municipalities.yaml", required: true, keys: ["municipalities"])
         let bodiesDoc = document("bodies.yaml", required: true, keys: ["bodies", "networks"])
         let conferencesDoc = document("conferences.yaml", required: true, keys: ["conferences"])
-        let rulesDoc = document("rules.yaml", required: false, keys: ["non-meeting-periods", "preparation-window-days"])
+        let rulesDoc = document(
+            "rules.yaml", required: false, keys: ["non-meeting-periods", "preparation-window-days"])
 
         let municipalities = municipalitiesDoc.map { DefinitionFiles.municipalities($0, into: &errors) } ?? []
         let bodies = bodiesDoc.map { DefinitionFiles.bodies($0, into: &errors) } ?? []
@@ -60,7 +68,8 @@ public enum CalendarDirectory {
                 meetings += MeetingFile.meetings(doc, year: year, bodies: bodies, into: &errors)
             }
         }
-        let data = CalendarData(municipalities: municipalities, bodies: bodies, networks: networks,
+        let data = CalendarData(
+            municipalities: municipalities, bodies: bodies, networks: networks,
             conferences: conferences, meetings: meetings, rules: rules)
         if errors.isEmpty { errors = DataValidator.errors(in: data) }
         return CalendarLoad(data: data, errors: errors)
@@ -78,17 +87,24 @@ public enum CalendarDirectory {
     private static func read(_ file: String, required: Bool, into errors: inout [Diagnostic]) -> String? {
         guard FileManager.default.fileExists(atPath: file) else {
             if required {
-                errors.append(.error("files", "missing file; see calendars/README.md for what it holds",
-                    at: SourceLocation(file: file, line: 0, column: 0)))
+                errors.append(
+                    .error(
+                        "files", "missing file; see calendars/README.md for what it holds",
+                        at: SourceLocation(file: file, line: 0, column: 0)))
             }
             return nil
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            errors.append(.error("files", "cannot read the file (permissions?)", at: SourceLocation(file: file, line: 0, column: 0)))
+            errors.append(
+                .error(
+                    "files", "cannot read the file (permissions?)", at: SourceLocation(file: file, line: 0, column: 0)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            errors.append(.error("files", "the file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file, line: 1, column: 1)))
+            errors.append(
+                .error(
+                    "files", "the file is not UTF-8 text; save it as UTF-8",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
         return text

@@ -8,22 +8,27 @@ enum DefinitionFiles {
             let f = try item.fields("a municipality", allowed: ["slug", "name", "member-from", "member-until"])
             let from = try f.required("member-from").int("the first member year", in: 1900...2200)
             let until = try f["member-until"]?.int("the last member year", in: from...2200)
-            return Municipality(slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
+            return Municipality(
+                slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
                 memberFrom: from, memberUntil: until)
         }
     }
 
     static func bodies(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Body] {
         entries(doc, list: "bodies", into: &diagnostics) { (item) throws(FileError) in
-            let f = try item.fields("a body", allowed: [
-                "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees", "prepared-by",
-            ])
+            let f = try item.fields(
+                "a body",
+                allowed: [
+                    "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees",
+                    "prepared-by",
+                ])
             let (start, end) = try f.required("time").timeRange()
             guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
             return Body(
                 slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
                 weekday: try f.required("weekday").oneOf(Weekday.self, "weekday"), start: start, end: end,
-                minimumMeetingsPerYear: try f.required("minimum-meetings-per-year").int("a number of meetings", in: 0...366),
+                minimumMeetingsPerYear: try f.required("minimum-meetings-per-year").int(
+                    "a number of meetings", in: 0...366),
                 members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
                 preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) })
         }
@@ -38,20 +43,26 @@ enum DefinitionFiles {
 
     static func conferences(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Conference] {
         entries(doc, list: "conferences", into: &diagnostics) { (item) throws(FileError) in
-            let f = try item.fields("a conference", allowed: [
-                "slug", "name", "hosts-per-year", "network", "every", "first-year", "season", "participants",
-                "history", "overrides",
-            ])
+            let f = try item.fields(
+                "a conference",
+                allowed: [
+                    "slug", "name", "hosts-per-year", "network", "every", "first-year", "season", "participants",
+                    "history", "overrides",
+                ])
             let rule: HostRule
             switch (f["hosts-per-year"], f["network"]) {
             case (let count?, nil): rule = .municipalities(count: try count.int("a number of hosts", in: 1...8))
             case (nil, let network?): rule = .network(try slug(network))
-            default: throw item.fail("a conference needs either \"hosts-per-year\" (municipalities in turn) or \"network\"")
+            default:
+                throw item.fail("a conference needs either \"hosts-per-year\" (municipalities in turn) or \"network\"")
             }
             var history: [HostRecord] = []
             for (key, value) in try f["history"]?.pairs("a host history (year: [hosts])") ?? [] {
-                history.append(HostRecord(year: try key.int("a year", in: 1900...2200),
-                    hosts: try value.list("hosts").map { (v) throws(FileError) in try slug(v) }, location: key.location))
+                history.append(
+                    HostRecord(
+                        year: try key.int("a year", in: 1900...2200),
+                        hosts: try value.list("hosts").map { (v) throws(FileError) in try slug(v) },
+                        location: key.location))
             }
             let overrides = try (f["overrides"]?.list("overrides") ?? []).map(override)
             return Conference(
@@ -68,12 +79,15 @@ enum DefinitionFiles {
         let note = try f["note"]?.string("a note")
         if let swap = f["swap"] {
             let years = try swap.list("two years").map { (v) throws(FileError) in try v.int("a year", in: 1900...2200) }
-            guard years.count == 2, years[0] != years[1] else { throw swap.fail("swap takes two different years: [2027, 2028]") }
+            guard years.count == 2, years[0] != years[1] else {
+                throw swap.fail("swap takes two different years: [2027, 2028]")
+            }
             return RotationOverride(.swap(years[0], years[1]), note: note, location: item.location)
         }
         let year = try f.required("year").int("a year", in: 1900...2200)
         if let hosts = f["hosts"] {
-            return RotationOverride(.hosts(year, try hosts.list("hosts").map { (v) throws(FileError) in try slug(v) }),
+            return RotationOverride(
+                .hosts(year, try hosts.list("hosts").map { (v) throws(FileError) in try slug(v) }),
                 note: note, location: item.location)
         }
         if let cancelled = f["cancelled"], try cancelled.bool("cancelled") {
@@ -88,7 +102,9 @@ enum DefinitionFiles {
     static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {
         let f = try doc.fields("the planning rules", allowed: ["non-meeting-periods", "preparation-window-days"])
         var rules = PlanningRules()
-        if let window = f["preparation-window-days"] { rules.preparationWindowDays = try window.int("days", in: 1...90) }
+        if let window = f["preparation-window-days"] {
+            rules.preparationWindowDays = try window.int("days", in: 1...90)
+        }
         if let periods = f["non-meeting-periods"] {
             rules.nonMeetingPeriods = try periods.list("periods").map { (item) throws(FileError) in
                 let p = try item.fields("a non-meeting period", allowed: ["name", "from", "to"])
@@ -99,7 +115,8 @@ enum DefinitionFiles {
                     }
                     return d
                 }
-                return NonMeetingPeriod(name: try p.required("name").string("a name"), from: try day("from"), to: try day("to"))
+                return NonMeetingPeriod(
+                    name: try p.required("name").string("a name"), from: try day("from"), to: try day("to"))
             }
         }
         return rules
@@ -110,7 +127,8 @@ enum DefinitionFiles {
     static func slug(_ value: YAMLValue) throws(FileError) -> String {
         let text = try value.string("a slug")
         guard text.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
-            throw value.fail("\"\(text)\" is not a slug: use lowercase ASCII letters, digits and hyphens (nynashamn, not Nynäshamn)")
+            throw value.fail(
+                "\"\(text)\" is not a slug: use lowercase ASCII letters, digits and hyphens (nynashamn, not Nynäshamn)")
         }
         return text
     }
@@ -127,7 +145,8 @@ enum DefinitionFiles {
     ) -> [T] {
         do throws(FileError) {
             guard doc.isMapping else { throw doc.fail("expected a top-level \"\(list):\" list") }
-            let fields = try doc.fields("this file", allowed: doc.topLevelKeys)  // keys are checked by the directory reader
+            // The directory reader has checked the top-level keys against the file's own list.
+            let fields = try doc.fields("this file", allowed: doc.topLevelKeys)
             guard let items = fields[list] else {
                 if optional { return [] }
                 throw doc.fail("expected a top-level \"\(list):\" list")

@@ -10,7 +10,8 @@ enum MeetingFile {
     /// - Parameters:
     ///   - year: the year the file is named after; every meeting must start in it.
     ///   - bodies: the bodies, for their usual time when a meeting gives none.
-    static func meetings(_ doc: YAMLValue, year: Int, bodies: [Body], into diagnostics: inout [Diagnostic]) -> [Meeting] {
+    static func meetings(_ doc: YAMLValue, year: Int, bodies: [Body], into diagnostics: inout [Diagnostic]) -> [Meeting]
+    {
         DefinitionFiles.entries(doc, list: "meetings", into: &diagnostics) { (item) throws(FileError) in
             try meeting(item, year: year, bodies: bodies)
         }
@@ -27,12 +28,15 @@ enum MeetingFile {
         let kind = try f["kind"]?.oneOf(Meeting.Kind.self, "kind") ?? (subject.isConference ? .conference : .ordinary)
         let schedule = try schedule(f, subject: subject, year: year, bodies: bodies, item: item)
         if schedule.year != year {
-            throw (f["date"] ?? item).fail("a meeting of \(schedule.year) in the file for \(year); move it to \(schedule.year).yaml")
+            throw (f["date"] ?? item).fail(
+                "a meeting of \(schedule.year) in the file for \(year); move it to \(schedule.year).yaml")
         }
         var digital: String?
         if let value = f["digital"] {
             let text = try value.string("a platform or true")
-            digital = ["true", "yes"].contains(text.lowercased()) ? "digitalt" : (["false", "no"].contains(text.lowercased()) ? nil : text)
+            digital =
+                ["true", "yes"].contains(text.lowercased())
+                ? "digitalt" : (["false", "no"].contains(text.lowercased()) ? nil : text)
         }
         let place = Place(
             municipality: try f["municipality"].map { (v) throws(FileError) in try DefinitionFiles.slug(v) },
@@ -53,7 +57,9 @@ enum MeetingFile {
     ) throws(FileError) -> Schedule {
         guard let dateValue = f["date"] else {
             if f["time"] != nil || f["end-date"] != nil { throw item.fail("a meeting with a time needs a date") }
-            guard let season = f["season"] else { throw item.fail("a meeting needs a date (or, while undecided, a season)") }
+            guard let season = f["season"] else {
+                throw item.fail("a meeting needs a date (or, while undecided, a season)")
+            }
             return .undated(year: year, season: try season.oneOf(Season.self, "season"))
         }
         if let season = f["season"] { throw season.fail("give either a date or a season, not both") }

@@ -17,7 +17,8 @@ struct YAMLDocument {
         } catch let error as YamlError {
             throw FileError(YAMLDocument.describe(error, file: file))
         } catch {
-            throw FileError(.error("yaml", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+            throw FileError(
+                .error("yaml", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
         }
     }
 
@@ -34,10 +35,14 @@ struct YAMLDocument {
             .composer(let context, let problem, let mark, _):
             return .error("yaml", message(problem, context), at: at(mark))
         case .reader(let problem, _, _, _):
-            return .error("yaml", "cannot read the file as UTF-8 text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error(
+                "yaml", "cannot read the file as UTF-8 text: \(problem)",
+                at: SourceLocation(file: file, line: 1, column: 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("yaml", "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice; "
-                + "keep one", at: at(context.mark))
+            return .error(
+                "yaml",
+                "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice; "
+                    + "keep one", at: at(context.mark))
         default:
             return .error("yaml", "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -118,7 +123,9 @@ struct YAMLValue {
         let text = try scalar(what)
         if let value = T(rawValue: text.lowercased()) { return value }
         let names = T.allCases.map(\.rawValue)
-        throw fail("unknown \(what) \"\(text)\"\(Suggestion.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))")
+        throw fail(
+            "unknown \(what) \"\(text)\"\(Suggestion.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))"
+        )
     }
 
     func list(_ what: String) throws(FileError) -> [YAMLValue] {
@@ -137,8 +144,9 @@ struct YAMLValue {
             let keyValue = YAMLValue(node: key, file: file)
             let name = try keyValue.scalar("a key")
             guard allowed.contains(name) else {
-                throw keyValue.fail("unknown key \"\(name)\" in \(what)\(Suggestion.hint(for: name, in: allowed)); "
-                    + "allowed: \(allowed.joined(separator: ", "))")
+                throw keyValue.fail(
+                    "unknown key \"\(name)\" in \(what)\(Suggestion.hint(for: name, in: allowed)); "
+                        + "allowed: \(allowed.joined(separator: ", "))")
             }
             values[name] = YAMLValue(node: value, file: file)
         }

@@ -15,16 +15,23 @@ public enum DataValidator {
     private static func duplicateDefinitions(in data: CalendarData) -> [Diagnostic] {
         var errors: [Diagnostic] = []
         var seen: Set<String> = []
-        let slugs = data.municipalities.map(\.slug) + data.bodies.map(\.slug) + data.conferences.map(\.slug)
+        let slugs =
+            data.municipalities.map(\.slug) + data.bodies.map(\.slug) + data.conferences.map(\.slug)
             + data.networks.map(\.slug)
         for slug in slugs where !seen.insert(slug).inserted {
-            errors.append(.error("duplicate", "\"\(slug)\" is defined twice; slugs of municipalities, bodies, "
-                + "conferences and networks must be unique", at: nil))
+            errors.append(
+                .error(
+                    "duplicate",
+                    "\"\(slug)\" is defined twice; slugs of municipalities, bodies, "
+                        + "conferences and networks must be unique", at: nil))
         }
         for body in data.bodies {
             if let preparer = body.preparedBy, data.body(preparer) == nil {
-                errors.append(.error("unknown-body", "body \"\(body.slug)\" is prepared by unknown body "
-                    + "\"\(preparer)\"\(Suggestion.hint(for: preparer, in: data.bodies.map(\.slug)))", at: nil))
+                errors.append(
+                    .error(
+                        "unknown-body",
+                        "body \"\(body.slug)\" is prepared by unknown body "
+                            + "\"\(preparer)\"\(Suggestion.hint(for: preparer, in: data.bodies.map(\.slug)))", at: nil))
             }
         }
         return errors
@@ -37,46 +44,72 @@ public enum DataValidator {
         for meeting in data.meetings {
             switch meeting.subject {
             case .body(let slug) where data.body(slug) == nil:
-                errors.append(.error("unknown-body", "unknown body \"\(slug)\""
-                    + Suggestion.hint(for: slug, in: data.bodies.map(\.slug)), at: meeting.location))
+                errors.append(
+                    .error(
+                        "unknown-body",
+                        "unknown body \"\(slug)\""
+                            + Suggestion.hint(for: slug, in: data.bodies.map(\.slug)), at: meeting.location))
             case .conference(let slug) where data.conference(slug) == nil:
-                errors.append(.error("unknown-conference", "unknown conference \"\(slug)\""
-                    + Suggestion.hint(for: slug, in: data.conferences.map(\.slug)), at: meeting.location))
+                errors.append(
+                    .error(
+                        "unknown-conference",
+                        "unknown conference \"\(slug)\""
+                            + Suggestion.hint(for: slug, in: data.conferences.map(\.slug)), at: meeting.location))
             default: break
             }
             if let slug = meeting.place?.municipality {
                 if let municipality = data.municipality(slug) {
                     if !municipality.isMember(in: meeting.year) {
-                        errors.append(.error("not-a-member", "\(municipality.name) hosts a meeting in "
-                            + "\(meeting.year) but is not a member that year "
-                            + "(member \(membership(municipality)))", at: meeting.location))
+                        errors.append(
+                            .error(
+                                "not-a-member",
+                                "\(municipality.name) hosts a meeting in "
+                                    + "\(meeting.year) but is not a member that year "
+                                    + "(member \(membership(municipality)))", at: meeting.location))
                     }
                 } else {
-                    errors.append(.error("unknown-municipality", "unknown municipality \"\(slug)\""
-                        + Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)), at: meeting.location))
+                    errors.append(
+                        .error(
+                            "unknown-municipality",
+                            "unknown municipality \"\(slug)\""
+                                + Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)), at: meeting.location)
+                    )
                 }
             }
             if let first = meeting.schedule.firstDay, let last = meeting.schedule.lastDay {
                 if case .timed(let sd, let s, let ed, let e) = meeting.schedule, (ed, e.minutes) <= (sd, s.minutes) {
-                    errors.append(.error("end-before-start", "ends (\(ed) \(e)) before it starts (\(sd) \(s)); "
-                        + "check the times, or give end-date for a meeting over several days", at: meeting.location))
+                    errors.append(
+                        .error(
+                            "end-before-start",
+                            "ends (\(ed) \(e)) before it starts (\(sd) \(s)); "
+                                + "check the times, or give end-date for a meeting over several days",
+                            at: meeting.location))
                 } else if last < first {
-                    errors.append(.error("end-before-start", "ends (\(last)) before it starts (\(first))",
-                        at: meeting.location))
+                    errors.append(
+                        .error(
+                            "end-before-start", "ends (\(last)) before it starts (\(first))",
+                            at: meeting.location))
                 }
             }
             if let earlier = ids[meeting.id] {
-                errors.append(.error("duplicate-meeting", "duplicate meeting id \"\(meeting.id)\"; the first is at "
-                    + "\(earlier.location?.description ?? "?"); give one of them its own id", at: meeting.location))
+                errors.append(
+                    .error(
+                        "duplicate-meeting",
+                        "duplicate meeting id \"\(meeting.id)\"; the first is at "
+                            + "\(earlier.location?.description ?? "?"); give one of them its own id",
+                        at: meeting.location))
             } else {
                 ids[meeting.id] = meeting
             }
             if case .timed(let day, let start, _, _) = meeting.schedule {
                 let slot = "\(meeting.subject.slug) \(day) \(start)"
                 if let earlier = slots[slot], earlier.id != meeting.id {
-                    errors.append(.error("duplicate-meeting", "\(meeting.subject.slug) already meets on \(day) at "
-                        + "\(start) (\(earlier.location?.description ?? "?")); remove one of them",
-                        at: meeting.location))
+                    errors.append(
+                        .error(
+                            "duplicate-meeting",
+                            "\(meeting.subject.slug) already meets on \(day) at "
+                                + "\(start) (\(earlier.location?.description ?? "?")); remove one of them",
+                            at: meeting.location))
                 } else {
                     slots[slot] = meeting
                 }
@@ -92,25 +125,37 @@ public enum DataValidator {
             func checkHosts(_ hosts: [String], year: Int, at location: SourceLocation?) {
                 for slug in hosts {
                     guard let municipality = data.municipality(slug) else {
-                        errors.append(.error("unknown-municipality", "unknown municipality \"\(slug)\" as host of "
-                            + "\(conference.slug) \(year)\(Suggestion.hint(for: slug, in: known))", at: location))
+                        errors.append(
+                            .error(
+                                "unknown-municipality",
+                                "unknown municipality \"\(slug)\" as host of "
+                                    + "\(conference.slug) \(year)\(Suggestion.hint(for: slug, in: known))", at: location
+                            ))
                         continue
                     }
                     if !municipality.isMember(in: year) {
-                        errors.append(.error("not-a-member", "\(municipality.name) is named host of "
-                            + "\(conference.name) \(year) but is not a member that year "
-                            + "(member \(membership(municipality)))", at: location))
+                        errors.append(
+                            .error(
+                                "not-a-member",
+                                "\(municipality.name) is named host of "
+                                    + "\(conference.name) \(year) but is not a member that year "
+                                    + "(member \(membership(municipality)))", at: location))
                     }
                 }
             }
             for record in conference.history { checkHosts(record.hosts, year: record.year, at: record.location) }
             for override in conference.overrides {
-                if case .hosts(let year, let hosts) = override.change { checkHosts(hosts, year: year, at: override.location) }
+                if case .hosts(let year, let hosts) = override.change {
+                    checkHosts(hosts, year: year, at: override.location)
+                }
             }
             if case .network(let network) = conference.hostRule, data.network(network) == nil {
-                errors.append(.error("unknown-network", "conference \"\(conference.slug)\" is arranged by unknown "
-                    + "network \"\(network)\"\(Suggestion.hint(for: network, in: data.networks.map(\.slug)))",
-                    at: conference.location))
+                errors.append(
+                    .error(
+                        "unknown-network",
+                        "conference \"\(conference.slug)\" is arranged by unknown "
+                            + "network \"\(network)\"\(Suggestion.hint(for: network, in: data.networks.map(\.slug)))",
+                        at: conference.location))
             }
             if errors.isEmpty {
                 do {

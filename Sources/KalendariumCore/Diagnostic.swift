@@ -51,6 +51,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 public enum Suggestion {
     /// The candidate within a small edit distance of `name`, if one is clearly closest.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let candidates = Array(candidates)
+        let lower = name.lowercased()
+        // A truncated or extended name ("ledningsgrupp", "extraordinary") is the likeliest slip.
+        if let prefix = candidates.filter({ lower.hasPrefix($0.lowercased()) || $0.lowercased().hasPrefix(lower) })
+            .min(by: { abs($0.count - name.count) < abs($1.count - name.count) }), lower.count >= 3
+        {
+            return prefix
+        }
         let scored = candidates.map { ($0, distance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let limit = max(2, name.count / 3)

@@ -37,7 +37,8 @@ public struct HostRotation: Sendable {
         }
         let history = conference.history.sorted { $0.year < $1.year }
         guard let first = history.first else {
-            throw RotationError(conference: conference.slug, location: conference.location,
+            throw RotationError(
+                conference: conference.slug, location: conference.location,
                 message: "has no host history; record at least one full cycle of hosts to derive the rotation")
         }
         let expected = Set(municipalities.filter { $0.isMember(in: first.year) }.map(\.slug))
@@ -46,15 +47,18 @@ public struct HostRotation: Sendable {
         for (index, record) in history.enumerated() {
             let year = first.year + index * conference.interval
             guard record.year == year else {
-                throw RotationError(conference: conference.slug, location: record.location,
+                throw RotationError(
+                    conference: conference.slug, location: record.location,
                     message: "host history skips \(year); list consecutive years until every member has hosted once")
             }
             guard record.hosts.count == count else {
-                throw RotationError(conference: conference.slug, location: record.location,
+                throw RotationError(
+                    conference: conference.slug, location: record.location,
                     message: "\(record.year) lists \(record.hosts.count) hosts but the conference has \(count) a year")
             }
             if let repeated = record.hosts.first(where: { order.contains($0) }) {
-                throw RotationError(conference: conference.slug, location: record.location,
+                throw RotationError(
+                    conference: conference.slug, location: record.location,
                     message: "\(repeated) hosts again in \(record.year) before every member has hosted once "
                         + "(\(expected.subtracting(order).sorted().joined(separator: ", ")) not yet)")
             }
@@ -63,7 +67,8 @@ public struct HostRotation: Sendable {
             if expected.isSubset(of: order) { break }
         }
         guard expected.isSubset(of: order) else {
-            throw RotationError(conference: conference.slug, location: history.last?.location,
+            throw RotationError(
+                conference: conference.slug, location: history.last?.location,
                 message: "host history covers \(order.count) of \(expected.count) members; "
                     + "add the hosts of later years until every member has hosted once "
                     + "(missing: \(expected.subtracting(order).sorted().joined(separator: ", ")))")
@@ -95,7 +100,9 @@ public struct HostRotation: Sendable {
             return [:]
         }
         var wanted = Set(years)
-        for override in conference.overrides { if case .swap(let a, let b) = override.change { wanted.formUnion([a, b]) } }
+        for override in conference.overrides {
+            if case .swap(let a, let b) = override.change { wanted.formUnion([a, b]) }
+        }
         let lo = wanted.min()!
         let hi = wanted.max()!
         var answers: [Int: CycleAnswer] = [:]
@@ -148,7 +155,8 @@ public struct HostRotation: Sendable {
 
     private func entry(year: Int, cycle: [Int: CycleAnswer]) -> RotationEntry {
         if case .network(let network) = conference.hostRule {
-            return RotationEntry(year: year, conference: conference.slug, hosts: [], network: network,
+            return RotationEntry(
+                year: year, conference: conference.slug, hosts: [], network: network,
                 status: status(for: year), reason: .network(network, interval: conference.interval))
         }
         let base = cycle[year] ?? CycleAnswer(hosts: [], position: 0)
@@ -184,7 +192,8 @@ public struct HostRotation: Sendable {
                 reason = .digital(underlying: reason, note: override.note)
             }
         }
-        return RotationEntry(year: year, conference: conference.slug, hosts: hosts, network: nil,
+        return RotationEntry(
+            year: year, conference: conference.slug, hosts: hosts, network: nil,
             status: status(for: year), reason: reason)
     }
 
@@ -267,7 +276,8 @@ public indirect enum RotationReason: Hashable, Sendable, CustomStringConvertible
         case .digital(let underlying, let note):
             return "\(underlying); held digitally\(with(note))"
         case .network(let network, let interval):
-            return interval == 1 ? "arranged by the network \(network)"
+            return interval == 1
+                ? "arranged by the network \(network)"
                 : "arranged by the network \(network), every \(interval) years"
         case .tooFewMembers(let year):
             return "too few member municipalities in \(year) to fill the host places"

@@ -24,14 +24,18 @@ public enum PlanningChecks {
                 let day = meeting.schedule.firstDay
             else { continue }
             if day.weekday != body.weekday {
-                result.append(Diagnostic(.warning, rule: "weekday",
-                    "held on a \(day.weekday.name); \(body.name) meets on \(body.weekday.name)s",
-                    at: meeting.location, date: day, subject: slug))
+                result.append(
+                    Diagnostic(
+                        .warning, rule: "weekday",
+                        "held on a \(day.weekday.name); \(body.name) meets on \(body.weekday.name)s",
+                        at: meeting.location, date: day, subject: slug))
             }
             if case .timed(_, let start, _, let end) = meeting.schedule, start != body.start || end != body.end {
-                result.append(Diagnostic(.warning, rule: "time",
-                    "held \(start)–\(end); \(body.name) usually meets \(body.start)–\(body.end)",
-                    at: meeting.location, date: day, subject: slug))
+                result.append(
+                    Diagnostic(
+                        .warning, rule: "time",
+                        "held \(start)–\(end); \(body.name) usually meets \(body.start)–\(body.end)",
+                        at: meeting.location, date: day, subject: slug))
             }
         }
         return result
@@ -43,12 +47,16 @@ public enum PlanningChecks {
         for meeting in meetings {
             for day in meeting.schedule.days {
                 if let holiday = SwedishHolidays.holiday(on: day) {
-                    result.append(Diagnostic(.warning, rule: "holiday", "falls on \(holiday.name), a day off",
-                        at: meeting.location, date: day, subject: meeting.subject.slug))
+                    result.append(
+                        Diagnostic(
+                            .warning, rule: "holiday", "falls on \(holiday.name), a day off",
+                            at: meeting.location, date: day, subject: meeting.subject.slug))
                 } else if let period = data.rules.nonMeetingPeriods.first(where: { $0.contains(day) }) {
-                    result.append(Diagnostic(.warning, rule: "non-meeting-period",
-                        "falls in the non-meeting period \"\(period.name)\" (\(period.from)–\(period.to))",
-                        at: meeting.location, date: day, subject: meeting.subject.slug))
+                    result.append(
+                        Diagnostic(
+                            .warning, rule: "non-meeting-period",
+                            "falls in the non-meeting period \"\(period.name)\" (\(period.from)–\(period.to))",
+                            at: meeting.location, date: day, subject: meeting.subject.slug))
                 }
             }
         }
@@ -64,11 +72,13 @@ public enum PlanningChecks {
             for year in Set(own.map(\.year)).sorted() {
                 let count = own.filter { $0.year == year }.count
                 if count < body.minimumMeetingsPerYear {
-                    result.append(Diagnostic(.warning, rule: "minimum-meetings",
-                        "\(body.name) has \(count) meeting\(count == 1 ? "" : "s") in \(year); "
-                            + "the rule is at least \(body.minimumMeetingsPerYear)",
-                        at: own.first { $0.year == year }?.location, year: year,
-                        subject: body.slug))
+                    result.append(
+                        Diagnostic(
+                            .warning, rule: "minimum-meetings",
+                            "\(body.name) has \(count) meeting\(count == 1 ? "" : "s") in \(year); "
+                                + "the rule is at least \(body.minimumMeetingsPerYear)",
+                            at: own.first { $0.year == year }?.location, year: year,
+                            subject: body.slug))
                 }
             }
         }
@@ -90,9 +100,11 @@ public enum PlanningChecks {
             }
             if !prepared {
                 let name = data.body(preparer)?.name ?? preparer
-                result.append(Diagnostic(.warning, rule: "preparation",
-                    "no \(name) meeting in the \(window) days before to prepare it",
-                    at: meeting.location, date: day, subject: slug))
+                result.append(
+                    Diagnostic(
+                        .warning, rule: "preparation",
+                        "no \(name) meeting in the \(window) days before to prepare it",
+                        at: meeting.location, date: day, subject: slug))
             }
         }
         return result
@@ -101,16 +113,20 @@ public enum PlanningChecks {
     /// Two meetings that need the same people at the same time.
     static func overlaps(_ meetings: [Meeting], _ data: CalendarData) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let timed = meetings.compactMap { m in m.schedule.span.map { (m, $0) } }.sorted { $0.1.lowerBound < $1.1.lowerBound }
+        let timed = meetings.compactMap { m in m.schedule.span.map { (m, $0) } }.sorted {
+            $0.1.lowerBound < $1.1.lowerBound
+        }
         for (i, (a, spanA)) in timed.enumerated() {
             for (b, spanB) in timed[(i + 1)...] {
                 if spanB.lowerBound >= spanA.upperBound { break }
                 let shared = data.people(of: a.subject).intersection(data.people(of: b.subject))
                 guard !shared.isEmpty, spanA.overlaps(spanB) else { continue }
-                result.append(Diagnostic(.warning, rule: "overlap",
-                    "overlaps \(data.name(of: b.subject)) (\(b.location?.description ?? b.id)); both need "
-                        + shared.map(\.rawValue).sorted().joined(separator: ", "),
-                    at: a.location, date: a.schedule.firstDay, subject: a.subject.slug))
+                result.append(
+                    Diagnostic(
+                        .warning, rule: "overlap",
+                        "overlaps \(data.name(of: b.subject)) (\(b.location?.description ?? b.id)); both need "
+                            + shared.map(\.rawValue).sorted().joined(separator: ", "),
+                        at: a.location, date: a.schedule.firstDay, subject: a.subject.slug))
             }
         }
         return result
@@ -127,21 +143,27 @@ public enum PlanningChecks {
             else { continue }
             for entry in rotation.entries(in: first...last) {
                 if entry.hosts.isEmpty && entry.status != .cancelled {
-                    result.append(Diagnostic(.warning, rule: "no-host", "\(conference.name) \(entry.year) has no host: \(entry.reason)",
-                        at: conference.location, year: entry.year, subject: conference.slug))
+                    result.append(
+                        Diagnostic(
+                            .warning, rule: "no-host", "\(conference.name) \(entry.year) has no host: \(entry.reason)",
+                            at: conference.location, year: entry.year, subject: conference.slug))
                 }
                 let held = data.meetings.filter { $0.subject == .conference(conference.slug) && $0.year == entry.year }
                 for meeting in held {
                     if entry.status == .cancelled && meeting.status != .cancelled {
-                        result.append(Diagnostic(.warning, rule: "no-host",
-                            "\(conference.name) \(entry.year) is cancelled in the rotation but listed as \(meeting.status.rawValue)",
-                            at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
+                        result.append(
+                            Diagnostic(
+                                .warning, rule: "no-host",
+                                "\(conference.name) \(entry.year) is cancelled in the rotation but listed as \(meeting.status.rawValue)",
+                                at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
                     }
                     if let place = meeting.place?.municipality, !entry.hosts.isEmpty, !entry.hosts.contains(place) {
-                        result.append(Diagnostic(.warning, rule: "host-place",
-                            "held in \(data.municipality(place)?.name ?? place), but the hosts of \(entry.year) are "
-                                + entry.hosts.map { data.municipality($0)?.name ?? $0 }.joined(separator: " and "),
-                            at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
+                        result.append(
+                            Diagnostic(
+                                .warning, rule: "host-place",
+                                "held in \(data.municipality(place)?.name ?? place), but the hosts of \(entry.year) are "
+                                    + entry.hosts.map { data.municipality($0)?.name ?? $0 }.joined(separator: " and "),
+                                at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
                     }
                 }
             }
@@ -150,14 +172,17 @@ public enum PlanningChecks {
     }
 
     /// A meeting on the same day and time as an event in another calendar the members follow.
-    static func externalClashes(_ meetings: [Meeting], _ data: CalendarData, _ events: [ExternalEvent]) -> [Diagnostic] {
+    static func externalClashes(_ meetings: [Meeting], _ data: CalendarData, _ events: [ExternalEvent]) -> [Diagnostic]
+    {
         var result: [Diagnostic] = []
         for meeting in meetings {
             guard let span = meeting.schedule.span else { continue }
             for event in events where event.span.overlaps(span) {
-                result.append(Diagnostic(.warning, rule: "external-clash",
-                    "clashes with \"\(event.summary)\" in \(event.calendar)",
-                    at: meeting.location, date: meeting.schedule.firstDay, subject: meeting.subject.slug))
+                result.append(
+                    Diagnostic(
+                        .warning, rule: "external-clash",
+                        "clashes with \"\(event.summary)\" in \(event.calendar)",
+                        at: meeting.location, date: meeting.schedule.firstDay, subject: meeting.subject.slug))
             }
         }
         return result
@@ -183,7 +208,8 @@ public struct ExternalEvent: Hashable, Sendable {
 extension Diagnostic {
     /// Date order; a yearly warning sorts after that year's dated ones.
     var sortKey: SortKey {
-        SortKey(day: date?.dayNumber ?? year.flatMap { LocalDate(year: $0, month: 12, day: 31)?.dayNumber } ?? .max,
+        SortKey(
+            day: date?.dayNumber ?? year.flatMap { LocalDate(year: $0, month: 12, day: 31)?.dayNumber } ?? .max,
             dated: date != nil ? 0 : 1, subject: subject ?? "", rule: rule)
     }
 

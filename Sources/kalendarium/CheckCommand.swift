@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
         case .text:
             for error in load.errors { StandardError.print(error.description) }
             for warning in warnings { print(warning.description) }
-            let summary = "\(load.errors.count) error\(load.errors.count == 1 ? "" : "s"), "
+            let summary =
+                "\(load.errors.count) error\(load.errors.count == 1 ? "" : "s"), "
                 + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(options.directory)"
             if load.isUsable { print(summary) } else { StandardError.print(summary) }
         }
@@ -58,6 +59,24 @@ struct CheckReport: Encodable {
             date = d.date?.description
             year = d.year
             subject = d.subject
+        }
+
+        /// Every key is always present (null when unknown), so scripts can index without checks.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(message, forKey: .message)
+            try c.encode(file, forKey: .file)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(date, forKey: .date)
+            try c.encode(year, forKey: .year)
+            try c.encode(subject, forKey: .subject)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case severity, rule, message, file, line, column, date, year, subject
         }
     }
 

@@ -31,9 +31,10 @@ struct RotationCommand: ParsableCommand {
         var conferences = data.conferences
         if let conference {
             guard let chosen = data.conference(conference) else {
-                throw ValidationError("unknown conference \"\(conference)\""
-                    + Suggestion.hint(for: conference, in: data.conferences.map(\.slug))
-                    + "; known: \(data.conferences.map(\.slug).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown conference \"\(conference)\""
+                        + Suggestion.hint(for: conference, in: data.conferences.map(\.slug))
+                        + "; known: \(data.conferences.map(\.slug).joined(separator: ", "))")
             }
             conferences = [chosen]
         }
@@ -78,12 +79,26 @@ struct RotationRow: Encodable {
         case hostNames = "host_names"
     }
 
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(conference, forKey: .conference)
+        try c.encode(hosts, forKey: .hosts)
+        try c.encode(hostNames, forKey: .hostNames)
+        try c.encode(network, forKey: .network)
+        try c.encode(status, forKey: .status)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(reason, forKey: .reason)
+    }
+
     static func table(_ rows: [RotationRow]) -> String {
         let header = ["year", "conference", "hosts", "status", "reason"]
         let cells = rows.map { row in
-            [String(row.year), row.conference,
-             row.hostNames.isEmpty ? (row.network.map { "(\($0))" } ?? "–") : row.hostNames.joined(separator: " + "),
-             row.status, row.reason]
+            [
+                String(row.year), row.conference,
+                row.hostNames.isEmpty ? (row.network.map { "(\($0))" } ?? "–") : row.hostNames.joined(separator: " + "),
+                row.status, row.reason,
+            ]
         }
         let widths = header.indices.map { i in ([header[i]] + cells.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ values: [String]) -> String {
@@ -95,11 +110,16 @@ struct RotationRow: Encodable {
 
     static func csv(_ rows: [RotationRow]) -> String {
         func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
         }
         var out = "year,conference,hosts,network,status,basis,reason\r\n"
         for r in rows {
-            out += [String(r.year), r.conference, r.hosts.joined(separator: ";"), r.network ?? "", r.status, r.basis, r.reason]
+            out +=
+                [
+                    String(r.year), r.conference, r.hosts.joined(separator: ";"), r.network ?? "", r.status, r.basis,
+                    r.reason,
+                ]
                 .map(field).joined(separator: ",") + "\r\n"
         }
         return out

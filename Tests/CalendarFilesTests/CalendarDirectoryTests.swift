@@ -1,0 +1,222 @@
+import CalendarFiles
+import Foundation
+import KalendariumCore
+import Testing
+
+/// A copy of the shipped calendars/ in a temporary directory, with some files replaced.
+struct CalendarCopy {
+    let path: String
+
+    static var shipped: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("calendars").path
+    }
+
+    init(replacing files: [String: String] = [:], removing: [String] = []) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("kalendarium-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: CalendarCopy.shipped, toPath: path)
+        for name in removing { try FileManager.default.removeItem(atPath: "\(path)/\(name)") }
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(path)/\(name)")) }
+    }
+
+    static func fixture(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Errors as `file:line:column: message`, with the temporary directory cut off.
+    func errors() -> [String] {
+        CalendarDirectory.load(path).errors.map { $0.description.replacing(path + "/", with: "") }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite struct ShippedCalendarsTests {
+    @Test func loadWithoutErrors() {
+        let load = CalendarDirectory.load(CalendarCopy.shipped)
+        #expect(load.errors.isEmpty)
+        #expect(load.data.municipalities.count == 8)
+        #expect(load.data.municipality("nynashamn")?.name == "Nynäshamn")
+        #expect(load.data.meetings.filter { $0.year == 2019 }.count == 18)
+    }
+
+    @Test func theRealDeviationsOfTheSeedsAreFlagged() {
+        let load = CalendarDirectory.load(CalendarCopy.shipped)
+        let warnings = PlanningChecks.warnings(in: load.data).map {
+            "\($0.date?.description ?? String($0.year!)) \($0.subject!) \($0.rule)"
+        }
+        #expect(
+            warnings == [
+                "2019-04-04 samarbetskommitten preparation",
+                "2019-11-14 samarbetskommitten preparation",
+                "2019-11-29 samarbetskommitten preparation",
+                "2019-11-29 samarbetskommitten weekday",
+                "2020 ledningsgruppen minimum-meetings",
+                "2020 samarbetskommitten minimum-meetings",
+                "2021-08-20 ledningsgruppen time",
+                "2021 samarbetskommitten minimum-meetings",
+            ])
+    }
+
+    @Test func twoDayMeetingsAreOneMeeting() throws {
+        let load = CalendarDirectory.load(CalendarCopy.shipped)
+        let planning = try #require(load.data.meetings.first { $0.id == "samarbetskommitten-2019-01-17" })
+        #expect(planning.kind == .planningConference)
+        #expect(planning.schedule.days.map(\.description) == ["2019-01-17", "2019-01-18"])
+        #expect(planning.place?.municipality == "sodertalje")
+    }
+
+    @Test func meetingsWithoutATimeTakeTheirBodysUsualTime() throws {
+        let load = CalendarDirectory.load(CalendarCopy.shipped)
+        let meeting = try #require(load.data.meetings.first { $0.id == "ledningsgruppen-2019-01-25" })
+        #expect(
+            meeting.schedule
+                == .timed(
+                    startDate: LocalDate(iso: "2019-01-25")!, start: LocalTime(text: "08:30")!,
+                    endDate: LocalDate(iso: "2019-01-25")!, end: LocalTime(text: "11:00")!))
+        let radslag = try #require(load.data.meetings.first { $0.id == "radslag-2019-04-10" })
+        #expect(radslag.schedule == .allDay(first: LocalDate(iso: "2019-04-10")!, last: LocalDate(iso: "2019-04-10")!))
+    }
+}
+
+@Suite struct BrokenCalendarsTests {
+    func errors(_ files: [String: String], removing: [String] = []) throws -> [String] {
+        let copy = try CalendarCopy(replacing: files, removing: removing)
+        defer { copy.remove() }
+        return copy.errors()
+    }
+
+    @Test func badIndentationIsLocated() throws {
+        let result = try errors(["2019.yaml": try CalendarCopy.fixture("bad-indent.yaml")])
+        #expect(
+            result == [
+                "2019.yaml:4:4: error: malformed YAML: did not find expected '-' indicator (while parsing a block collection at line 2, column 3) [yaml]"
+            ])
+    }
+
+    @Test func unclosedQuoteIsLocated() throws {
+        let result = try errors(["2019.yaml": try CalendarCopy.fixture("unclosed-quote.yaml")])
+        #expect(result.count == 1)
+        #expect(result[0].hasPrefix("2019.yaml:5:1: error: malformed YAML: found unexpected end of stream"))
+    }
+
+    @Test func unknownBodyGetsASuggestion() throws {
+        let result = try errors(["2021.yaml": "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n"])
+        #expect(
+            result == [
+                "2021.yaml:2:5: error: unknown body \"ledningsgrupp\" (did you mean \"ledningsgruppen\"?) [unknown-body]"
+            ])
+    }
+
+    @Test func unknownKeyGetsASuggestion() throws {
+        let result = try errors([
+            "2021.yaml": "meetings:\n  - body: ledningsgruppen\n    date: 2021-01-22\n    venu: StorSthlm\n"
+        ])
+        #expect(result.count == 1)
+        #expect(
+            result[0].hasPrefix("2021.yaml:4:5: error: unknown key \"venu\" in a meeting (did you mean \"venue\"?)"))
+    }
+
+    @Test func impossibleDateAndBadTime() throws {
+        let result = try errors([
+            "2019.yaml": """
+            meetings:
+              - body: ledningsgruppen
+                date: 2019-02-30
+              - body: ledningsgruppen
+                date: 2019-03-08
+                time: 8:30 till 11
+              - body: samarbetskommitten
+                date: 2019-04-04
+                time: 15:30-12:00
+            """
+        ])
+        #expect(
+            result == [
+                "2019.yaml:3:11: error: \"2019-02-30\" is not a day in the calendar [schema]",
+                "2019.yaml:6:11: error: expected a time range as HH:MM-HH:MM, found \"8:30 till 11\" [schema]",
+            ])
+        let order = try errors([
+            "2019.yaml": "meetings:\n  - body: samarbetskommitten\n    date: 2019-04-04\n    time: 15:30-12:00\n"
+        ])
+        #expect(
+            order == [
+                "2019.yaml:2:5: error: ends (2019-04-04 12:00) before it starts (2019-04-04 15:30); check the times, or give end-date for a meeting over several days [end-before-start]"
+            ])
+    }
+
+    @Test func duplicateMeeting() throws {
+        let result = try errors([
+            "2021.yaml": """
+            meetings:
+              - body: ledningsgruppen
+                date: 2021-01-22
+              - body: ledningsgruppen
+                date: 2021-01-22
+            """
+        ])
+        #expect(
+            result == [
+                "2021.yaml:4:5: error: duplicate meeting id \"ledningsgruppen-2021-01-22\"; the first is at 2021.yaml:2:5; give one of them its own id [duplicate-meeting]"
+            ])
+    }
+
+    @Test func aHostThatIsNotAMember() throws {
+        var municipalities = try String(contentsOfFile: "\(CalendarCopy.shipped)/municipalities.yaml", encoding: .utf8)
+        municipalities = municipalities.replacing(
+            "  - slug: salem\n    name: Salem\n    member-from: 2000\n",
+            with: "  - slug: salem\n    name: Salem\n    member-from: 2000\n    member-until: 2019\n")
+        let result = try errors(["municipalities.yaml": municipalities])
+        #expect(
+            result == [
+                "2021.yaml:24:5: error: Salem hosts a meeting in 2021 but is not a member that year (member 2000–2019) [not-a-member]",
+                "conferences.yaml:38:7: error: Salem is named host of Södertörnskonferensen 2020 but is not a member that year (member 2000–2019) [not-a-member]",
+            ])
+    }
+
+    @Test func meetingInTheWrongYearFile() throws {
+        let result = try errors(["2021.yaml": "meetings:\n  - body: ledningsgruppen\n    date: 2022-01-21\n"])
+        #expect(
+            result == ["2021.yaml:3:11: error: a meeting of 2022 in the file for 2021; move it to 2022.yaml [schema]"])
+    }
+
+    @Test func missingFileAndMissingDirectory() throws {
+        let result = try errors([:], removing: ["bodies.yaml"])
+        #expect(
+            result.first == "bodies.yaml:0:0: error: missing file; see calendars/README.md for what it holds [files]")
+        let none = CalendarDirectory.load("/nonexistent/calendars").errors.map(\.description)
+        #expect(
+            none == [
+                "/nonexistent/calendars:0:0: error: no calendars directory here; pass --calendars DIR (the repository ships one in calendars/) [files]"
+            ])
+    }
+
+    @Test func oneBadEntryDoesNotHideTheNext() throws {
+        let result = try errors([
+            "2021.yaml": """
+            meetings:
+              - body: ledningsgruppen
+                date: 2021-01-32
+              - body: ledningsgruppen
+                kind: extraordinary
+                date: 2021-01-22
+            """
+        ])
+        #expect(result.count == 2)
+        #expect(
+            result[1]
+                == "2021.yaml:5:11: error: unknown kind \"extraordinary\" (did you mean \"extra\"?); use one of ordinary, planning-conference, extra, with-guests, conference [schema]"
+        )
+    }
+
+    @Test func hostileTextLoadsIntact() throws {
+        let copy = try CalendarCopy(replacing: ["2019.yaml": try CalendarCopy.fixture("hostile.yaml")])
+        defer { copy.remove() }
+        let load = CalendarDirectory.load(copy.path)
+        #expect(load.errors.isEmpty)
+        let meeting = try #require(load.data.meetings.first)
+        #expect(meeting.note?.contains("\r\nBCC: angripare@example.org\r\n") == true)
+        #expect(meeting.place?.venue == "StorSthlm 🏛️")
+    }
+}
