@@ -25,18 +25,32 @@ let package = Package(
         /// Reading `calendars/` into the core model, with located errors.
         .target(
             name: "CalendarFiles",
-            dependencies: ["KalendariumCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KalendariumCore", "ICalendar", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        /// libical from the system (Debian: libical-dev).
+        .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        /// The only Swift code that touches libical pointers.
+        .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
+        /// The core model as iCalendar feeds, through ICalendar.
+        .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
+        /// Wiring: configuration, state, feed export (and, later, services).
+        .target(
+            name: "KalendariumApp", dependencies: ["KalendariumCore", "CalendarFiles", "Feeds"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "kalendarium",
             dependencies: [
-                "KalendariumCore", "CalendarFiles",
+                "KalendariumCore", "CalendarFiles", "Feeds", "KalendariumApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CalendarFilesTests",
             dependencies: ["CalendarFiles", "KalendariumCore"],

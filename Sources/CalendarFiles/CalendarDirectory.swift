@@ -4,10 +4,19 @@ public import KalendariumCore
 /// The calendar data of a `calendars/` directory, with everything found wrong in it.
 public struct CalendarLoad: Sendable {
     public let data: CalendarData
+    /// Events of the calendars in `external/`, for clash checks.
+    public let externalEvents: [ExternalEvent]
     /// Errors from reading and validating; empty means `data` is whole and consistent.
     public let errors: [Diagnostic]
+    /// Problems met while reading that do not stop the data from being used.
+    public let readingWarnings: [Diagnostic]
 
     public var isUsable: Bool { errors.isEmpty }
+
+    /// Reading warnings and every planning rule the data breaks, in date order.
+    public var warnings: [Diagnostic] {
+        isUsable ? readingWarnings + PlanningChecks.warnings(in: data, externalEvents: externalEvents) : []
+    }
 }
 
 /// Reads a `calendars/` directory: `municipalities.yaml`, `bodies.yaml`,
@@ -26,7 +35,8 @@ public enum CalendarDirectory {
                     + "(the repository ships one in calendars/)",
                 at: SourceLocation(file: directory, line: 0, column: 0))
             return CalendarLoad(
-                data: CalendarData(municipalities: [], bodies: [], conferences: [], meetings: []), errors: [error])
+                data: CalendarData(municipalities: [], bodies: [], conferences: [], meetings: []),
+                externalEvents: [], errors: [error], readingWarnings: [])
         }
         func document(_ name: String, required: Bool, keys: [String]) -> YAMLValue? {
             let file = "\(directory)/\(name)"
@@ -72,7 +82,11 @@ public enum CalendarDirectory {
             municipalities: municipalities, bodies: bodies, networks: networks,
             conferences: conferences, meetings: meetings, rules: rules)
         if errors.isEmpty { errors = DataValidator.errors(in: data) }
-        return CalendarLoad(data: data, errors: errors)
+        let external = ExternalCalendars.load(directory)
+        errors += external.diagnostics.filter { $0.severity == .error }
+        return CalendarLoad(
+            data: data, externalEvents: external.events, errors: errors,
+            readingWarnings: external.diagnostics.filter { $0.severity == .warning })
     }
 
     /// `YYYY.yaml` files, by year.

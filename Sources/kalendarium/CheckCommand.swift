@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let load = CalendarDirectory.load(options.directory)
-        let warnings = load.isUsable ? PlanningChecks.warnings(in: load.data) : []
+        let warnings = load.warnings
         switch format {
         case .json:
             print(try JSON.string(CheckReport(errors: load.errors, warnings: warnings)))

@@ -1,0 +1,84 @@
+public import KalendariumCore
+
+/// One feed before rendering: its file name, its titles and its events.
+public struct FeedDefinition: Hashable, Sendable {
+    /// The name under `/calendars/`, a contract with subscribers: `all.ics`,
+    /// `ledningsgruppen.ics`, `municipality/huddinge.ics`, `hosts.ics`.
+    public let name: String
+    public let title: String
+    public let description: String
+    public let events: [FeedEvent]
+}
+
+/// Decides which feeds exist and what each holds.
+public struct FeedCatalog: Sendable {
+    public let data: CalendarData
+    public let settings: FeedSettings
+    /// The year the host horizon counts from (the current year, passed in).
+    public let currentYear: Int
+
+    public init(data: CalendarData, settings: FeedSettings, currentYear: Int) {
+        self.data = data
+        self.settings = settings
+        self.currentYear = currentYear
+    }
+
+    /// Every feed: all, one per body and conference, one per municipality, and hosts.
+    public func definitions() -> [FeedDefinition] {
+        let factory = FeedEventFactory(data: data, settings: settings)
+        let meetingEvents = data.meetings.map { ($0, factory.event(for: $0)) }
+        var feeds = [
+            FeedDefinition(
+                name: "all.ics", title: Swedish.allTitle, description: Swedish.allDescription,
+                events: meetingEvents.map(\.1))
+        ]
+        for body in data.bodies {
+            feeds.append(
+                FeedDefinition(
+                    name: "\(body.slug).ics", title: body.name,
+                    description: Swedish.bodyDescription(body.name),
+                    events: meetingEvents.filter { $0.0.subject == .body(body.slug) }.map(\.1)))
+        }
+        let years = hostYears
+        for conference in data.conferences {
+            feeds.append(
+                FeedDefinition(
+                    name: "\(conference.slug).ics", title: conference.name,
+                    description: Swedish.conferenceDescription(conference.name),
+                    events: meetingEvents.filter { $0.0.subject == .conference(conference.slug) }.map(\.1)))
+        }
+        let rotations = data.conferences.compactMap { factory.rotation($0.slug) }
+        let entries = rotations.flatMap { $0.entries(in: years) }
+        for municipality in data.municipalities {
+            let held = meetingEvents.filter { meeting, _ in
+                if meeting.place?.municipality == municipality.slug { return true }
+                if case .conference(let slug) = meeting.subject {
+                    return entries.contains {
+                        $0.conference == slug && $0.year == meeting.year && $0.hosts.contains(municipality.slug)
+                    }
+                }
+                return false
+            }.map(\.1)
+            let duties = entries.filter { $0.hosts.contains(municipality.slug) }.map {
+                factory.hostEvent($0, municipality: municipality.slug)
+            }
+            feeds.append(
+                FeedDefinition(
+                    name: "municipality/\(municipality.slug).ics", title: municipality.name,
+                    description: Swedish.municipalityDescription(municipality.name), events: held + duties))
+        }
+        feeds.append(
+            FeedDefinition(
+                name: "hosts.ics", title: Swedish.hostsTitle,
+                description: Swedish.hostsDescription(from: years.lowerBound, to: years.upperBound),
+                events: entries.map { factory.hostEvent($0) }))
+        return feeds
+    }
+
+    /// From the first year anything is known to `horizonYears` after the current year.
+    public var hostYears: ClosedRange<Int> {
+        let known = data.conferences.compactMap(\.anchorYear) + data.yearsWithData
+        let first = known.min() ?? currentYear
+        return min(first, currentYear)...(currentYear + settings.horizonYears)
+    }
+}

@@ -1,0 +1,168 @@
+public import KalendariumCore
+
+/// One event of a feed, before it becomes iCalendar: everything that, when it changes,
+/// makes the event a new revision (higher SEQUENCE, new LAST-MODIFIED).
+public struct FeedEvent: Hashable, Sendable {
+    public enum Time: Hashable, Sendable {
+        /// Wall-clock times in Europe/Stockholm.
+        case timed(start: LocalDate, startTime: LocalTime, end: LocalDate, endTime: LocalTime)
+        /// Whole days, `last` included.
+        case allDay(first: LocalDate, last: LocalDate)
+    }
+
+    public enum Status: String, Hashable, Sendable {
+        case confirmed = "CONFIRMED"
+        case tentative = "TENTATIVE"
+        case cancelled = "CANCELLED"
+    }
+
+    /// Without the `@domain` part, which the renderer adds.
+    public let uid: String
+    public let time: Time
+    public let summary: String
+    public let location: String?
+    public let description: String
+    public let categories: [String]
+    public let status: Status
+    /// True for informational events (host duties) that should not block time.
+    public let transparent: Bool
+
+    /// A stable text of the content, for detecting changes across runs.
+    public var fingerprint: String {
+        let timeText: String
+        switch time {
+        case .timed(let s, let st, let e, let et): timeText = "\(s)T\(st)/\(e)T\(et)"
+        case .allDay(let f, let l): timeText = "\(f)/\(l)"
+        }
+        return [
+            uid, timeText, summary, location ?? "", description, categories.joined(separator: ","),
+            status.rawValue, transparent ? "T" : "O",
+        ].joined(separator: "\u{1F}")
+    }
+}
+
+/// Turns meetings and host rotations into feed events, in Swedish.
+public struct FeedEventFactory: Sendable {
+    public let data: CalendarData
+    public let settings: FeedSettings
+
+    public init(data: CalendarData, settings: FeedSettings) {
+        self.data = data
+        self.settings = settings
+    }
+
+    public func event(for meeting: Meeting) -> FeedEvent {
+        let subjectName = data.name(of: meeting.subject)
+        var summary = subjectName
+        switch meeting.kind {
+        case .ordinary, .conference: break
+        default: summary += " – \(Swedish.kind(meeting.kind))"
+        }
+        if case .conference = meeting.subject { summary += " \(meeting.year)" }
+        let time: FeedEvent.Time
+        switch meeting.schedule {
+        case .timed(let sd, let s, let ed, let e): time = .timed(start: sd, startTime: s, end: ed, endTime: e)
+        case .allDay(let f, let l): time = .allDay(first: f, last: l)
+        case .undated(let year, let season):
+            // No date yet: one tentative day at the start of the season, so the event is
+            // visible where people look, without blocking a three-month stretch.
+            let month = season?.months.lowerBound ?? 1
+            let day = LocalDate(year: year, month: month, day: 1)!
+            time = .allDay(first: day, last: day)
+            summary += Swedish.undated(season, year)
+        }
+        let status: FeedEvent.Status
+        switch meeting.status {
+        case .cancelled: status = .cancelled
+        case .tentative: status = .tentative
+        case .planned:
+            status = { if case .undated = meeting.schedule { return .tentative } else { return .confirmed } }()
+        }
+        if status == .cancelled { summary = Swedish.cancelledPrefix + summary }
+        if meeting.status == .tentative { summary += Swedish.tentativeSuffix }
+
+        var lines = ["\(subjectName) – \(Swedish.kind(meeting.kind))"]
+        if let location = location(of: meeting.place) { lines.append("\(Swedish.place): \(location)") }
+        if case .conference(let slug) = meeting.subject, let entry = rotation(slug)?.entry(for: meeting.year) {
+            lines.append(hostLine(entry))
+        }
+        if !meeting.guests.isEmpty { lines.append("\(Swedish.guests): \(Swedish.list(meeting.guests))") }
+        if let note = meeting.note { lines.append("\(Swedish.note): \(note)") }
+        if status != .confirmed {
+            lines.append("\(Swedish.status): \(status == .cancelled ? Swedish.cancelled : Swedish.tentative)")
+        }
+        lines.append("\(Swedish.calendarLink): \(settings.pageURL)")
+        return FeedEvent(
+            uid: meeting.id, time: time, summary: summary, location: location(of: meeting.place),
+            description: lines.joined(separator: "\n"),
+            categories: [subjectName, Swedish.kind(meeting.kind).capitalizedFirst],
+            status: status, transparent: false)
+    }
+
+    /// One event per conference year, saying who hosts and why.
+    public func hostEvent(_ entry: RotationEntry, municipality: String? = nil) -> FeedEvent {
+        let conference = data.conference(entry.conference)
+        let name = conference?.name ?? entry.conference
+        let hostNames = entry.hosts.map(municipalityName)
+        let held = data.meetings.first {
+            $0.subject == .conference(entry.conference) && $0.year == entry.year && $0.schedule.firstDay != nil
+        }
+        let time: FeedEvent.Time
+        var dateKnown = false
+        if let held, let first = held.schedule.firstDay, let last = held.schedule.lastDay {
+            time = .allDay(first: first, last: last)
+            dateKnown = true
+        } else {
+            let day = LocalDate(year: entry.year, month: conference?.season?.months.lowerBound ?? 1, day: 1)!
+            time = .allDay(first: day, last: day)
+        }
+        var summary: String
+        if let municipality {
+            summary = Swedish.municipalityHostSummary(
+                conference: name, year: entry.year, municipality: municipalityName(municipality))
+        } else if let network = entry.network {
+            summary = "\(name) \(entry.year) – \(data.network(network)?.name ?? network)"
+        } else {
+            summary = Swedish.hostEventSummary(conference: name, year: entry.year, hosts: hostNames)
+        }
+        if !dateKnown { summary += Swedish.undated(conference?.season, entry.year) }
+        let status: FeedEvent.Status = entry.status == .cancelled ? .cancelled : (dateKnown ? .confirmed : .tentative)
+        if status == .cancelled { summary = Swedish.cancelledPrefix + summary }
+        let lines = [hostLine(entry), "\(Swedish.calendarLink): \(settings.pageURL)"]
+        let uid =
+            municipality.map { "host-\(entry.conference)-\(entry.year)-\($0)" }
+            ?? "hosts-\(entry.conference)-\(entry.year)"
+        return FeedEvent(
+            uid: uid, time: time, summary: summary, location: nil, description: lines.joined(separator: "\n"),
+            categories: [name, Swedish.hostsTitle], status: status, transparent: true)
+    }
+
+    public func rotation(_ slug: String) -> HostRotation? {
+        guard let conference = data.conference(slug) else { return nil }
+        return try? HostRotation(conference: conference, municipalities: data.municipalities)
+    }
+
+    private func hostLine(_ entry: RotationEntry) -> String {
+        let why = Swedish.reason(entry.reason, names: municipalityName)
+        if let network = entry.network { return Swedish.arrangedBy(data.network(network)?.name ?? network) }
+        return Swedish.hosts(entry.hosts.map(municipalityName)) + ". " + why
+    }
+
+    private func municipalityName(_ slug: String) -> String { data.municipality(slug)?.name ?? slug }
+
+    /// "Tyresö slott, Tyresö", "StorSthlm", "Digitalt (Teams)".
+    func location(of place: Place?) -> String? {
+        guard let place else { return nil }
+        var parts: [String] = []
+        if let venue = place.venue { parts.append(venue) }
+        if let slug = place.municipality { parts.append(municipalityName(slug)) }
+        if let digital = place.digital {
+            parts.append(digital.lowercased() == "digitalt" ? Swedish.digital : "\(Swedish.digital) (\(digital))")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,114 @@
+import CLibical
+
+/// Serialises `ICalComponent` values through libical: escaping, line folding and CRLF
+/// are libical's, never a hand-written serializer's.
+public enum ICalendarWriter {
+    /// The RFC 5545 text of `component` (normally a `VCALENDAR`).
+    public static func serialize(_ component: ICalComponent) throws(ICalError) -> String {
+        try Libical.withLibrary { () throws(ICalError) -> String in
+            let handle = try make(component)
+            defer { icalcomponent_free(handle) }
+            return ContentLines.refold(Libical.take(icalcomponent_as_ical_string_r(handle)))
+        }
+    }
+
+    private static func make(_ component: ICalComponent) throws(ICalError) -> OpaquePointer {
+        let kind = icalcomponent_string_to_kind(component.name)
+        guard kind != ICAL_NO_COMPONENT, kind != ICAL_X_COMPONENT, let handle = icalcomponent_new(kind) else {
+            throw ICalError("unknown component \(component.name)")
+        }
+        do {
+            for property in component.properties { icalcomponent_add_property(handle, try make(property)) }
+            for child in component.components { icalcomponent_add_component(handle, try make(child)) }
+        } catch {
+            icalcomponent_free(handle)
+            throw error
+        }
+        return handle
+    }
+
+    private static func make(_ property: ICalProperty) throws(ICalError) -> OpaquePointer {
+        let kind = icalproperty_string_to_kind(property.name)
+        guard kind != ICAL_NO_PROPERTY, let handle = icalproperty_new(kind) else {
+            throw ICalError("unknown property \(property.name)")
+        }
+        if kind == ICAL_X_PROPERTY { icalproperty_set_x_name(handle, property.name) }
+        // libical tags a TEXT value on an X- property VALUE=TEXT, which some clients show
+        // literally; an X value is written plain. libical 3.0 escapes only backslashes in
+        // X values, not commas or semicolons, so callers keep those out of X- texts
+        // (the feeds' calendar names and descriptions have none).
+        let isXText: Bool = {
+            if case .text = property.value { return kind == ICAL_X_PROPERTY } else { return false }
+        }()
+        let value: OpaquePointer?
+        if isXText, case .text(let text) = property.value {
+            value = icalvalue_new_x(text)
+        } else {
+            value = makeValue(property.value, defaultKind: icalproperty_kind_to_value_kind(kind))
+        }
+        guard let value else {
+            icalproperty_free(handle)
+            throw ICalError("invalid value for \(property.name): \(property.value) (\(Libical.lastError))")
+        }
+        icalproperty_set_value(handle, value)
+        for parameter in property.parameters {
+            guard let p = makeParameter(parameter) else {
+                icalproperty_free(handle)
+                throw ICalError("invalid parameter \(parameter.name)=\(parameter.value) on \(property.name)")
+            }
+            icalproperty_add_parameter(handle, p)
+        }
+        return handle
+    }
+
+    private static func makeValue(_ value: ICalValue, defaultKind: icalvalue_kind) -> OpaquePointer? {
+        func lexical(_ kind: icalvalue_kind, _ text: String) -> OpaquePointer? { icalvalue_new_from_string(kind, text) }
+        switch value {
+        case .text(let text):
+            return icalvalue_new_text(text)
+        case .integer(let n):
+            return icalvalue_new_integer(Int32(clamping: n))
+        case .localDateTime(let y, let mo, let d, let h, let mi, let s):
+            return lexical(ICAL_DATETIME_VALUE, ICalFormat.dateTime(y, mo, d, h, mi, s))
+        case .utcDateTime(let y, let mo, let d, let h, let mi, let s):
+            return lexical(ICAL_DATETIME_VALUE, ICalFormat.dateTime(y, mo, d, h, mi, s) + "Z")
+        case .date(let y, let m, let d):
+            return lexical(ICAL_DATE_VALUE, ICalFormat.date(y, m, d))
+        case .duration(let text):
+            return lexical(ICAL_DURATION_VALUE, text)
+        case .recurrence(let text):
+            return lexical(ICAL_RECUR_VALUE, text)
+        case .utcOffset(let seconds):
+            return icalvalue_new_utcoffset(Int32(seconds))
+        case .uri(let text):
+            return lexical(ICAL_URI_VALUE, text)
+        case .token(let text), .other(let text):
+            return lexical(defaultKind, text)
+        }
+    }
+
+    private static func makeParameter(_ parameter: ICalParameter) -> OpaquePointer? {
+        let kind = icalparameter_string_to_kind(parameter.name)
+        if kind == ICAL_X_PARAMETER || parameter.name.hasPrefix("X-") {
+            guard let p = icalparameter_new_x(parameter.value) else { return nil }
+            icalparameter_set_xname(p, parameter.name)
+            return p
+        }
+        guard kind != ICAL_NO_PARAMETER else { return nil }
+        return icalparameter_new_from_value_string(kind, parameter.value)
+    }
+}
+
+/// RFC 5545 lexical forms of dates and times.
+enum ICalFormat {
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> String { pad(y, 4) + pad(m, 2) + pad(d, 2) }
+
+    static func dateTime(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> String {
+        date(y, mo, d) + "T" + pad(h, 2) + pad(mi, 2) + pad(s, 2)
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,159 @@
+"""The exported feeds, read by parsers nobody here wrote: icalendar and the stricter ical."""
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import icalendar
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+UTC = dt.timezone.utc
+FEEDS = [
+    "all.ics", "ledningsgruppen.ics", "samarbetskommitten.ics", "radslag.ics", "sodertornskonferensen.ics",
+    "nyckeltalsdagen.ics", "hosts.ics",
+    *[f"municipality/{m}.ics" for m in
+      ["botkyrka", "haninge", "huddinge", "nykvarn", "nynashamn", "salem", "sodertalje", "tyreso"]],
+]
+DOMAIN = "@kalendarium.sodertornskommunerna.se"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, kalendarium_bin):
+    import subprocess
+    from conftest import ROOT
+
+    out = tmp_path_factory.mktemp("feeds")
+    state = tmp_path_factory.mktemp("state")
+    args = [kalendarium_bin, "export", "--out", str(out), "--state", str(state), "--now", "2026-11-23T09:00:00+01:00"]
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return out, state, args
+
+
+def test_export_writes_every_feed(exported):
+    out, _, _ = exported
+    for name in FEEDS:
+        assert (out / name).is_file(), name
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_icalendar_reads_each_feed_without_warnings_or_errors(exported, name):
+    out, _, _ = exported
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cal = icalendar.Calendar.from_ical((out / name).read_bytes())
+    assert [str(w.message) for w in caught] == []
+    for component in cal.walk():
+        assert component.errors == [], (name, component.name, component.errors)
+    assert str(cal["METHOD"]) == "PUBLISH"
+    assert str(cal["X-WR-TIMEZONE"]) == "Europe/Stockholm"
+    assert str(cal["X-WR-CALNAME"]).startswith("Södertörnskommunerna – ")
+    assert len(cal.walk("VTIMEZONE")) == 1
+    for event in cal.walk("VEVENT"):
+        assert str(event["UID"]).endswith(DOMAIN)
+        assert "mailto:" not in event.to_ical().decode().lower()
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_strict_ical_reads_each_feed(exported, name):
+    out, _, _ = exported
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        calendar = IcsCalendarStream.calendar_from_ics((out / name).read_text(encoding="utf-8"))
+    assert [str(w.message) for w in caught] == []
+    assert len(calendar.events) > 0
+    uids = [e.uid for e in calendar.events]
+    assert len(uids) == len(set(uids))
+
+
+def utc_start(cal, uid):
+    event = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == uid + DOMAIN)
+    return event.decoded("DTSTART").astimezone(UTC), event.decoded("DTEND").astimezone(UTC)
+
+
+@pytest.mark.parametrize("uid, start_utc, end_utc", [
+    # Winter (CET, +01:00) and summer (CEST, +02:00) on both sides of the 2019 spring change.
+    ("ledningsgruppen-2019-03-08", "2019-03-08T07:30", "2019-03-08T10:00"),
+    ("ledningsgruppen-2019-04-26", "2019-04-26T06:30", "2019-04-26T09:00"),
+    # Both sides of the 2021 autumn change (31 October).
+    ("samarbetskommitten-2021-10-28", "2021-10-28T10:00", "2021-10-28T13:30"),
+    ("ledningsgruppen-2021-11-19", "2021-11-19T07:30", "2021-11-19T10:00"),
+    # The evening extra meeting, winter.
+    ("ledningsgruppen-2020-11-26", "2020-11-26T18:00", "2020-11-26T19:00"),
+])
+def test_local_times_convert_to_the_right_utc(exported, uid, start_utc, end_utc):
+    out, _, _ = exported
+    cal = icalendar.Calendar.from_ical((out / "all.ics").read_bytes())
+    start, end = utc_start(cal, uid)
+    assert start == dt.datetime.fromisoformat(start_utc).replace(tzinfo=UTC)
+    assert end == dt.datetime.fromisoformat(end_utc).replace(tzinfo=UTC)
+    strict = IcsCalendarStream.calendar_from_ics((out / "all.ics").read_text(encoding="utf-8"))
+    event = next(e for e in strict.events if e.uid == uid + DOMAIN)
+    assert event.start.astimezone(UTC) == dt.datetime.fromisoformat(start_utc).replace(tzinfo=UTC)
+
+
+def test_two_day_and_all_day_events(exported):
+    out, _, _ = exported
+    cal = icalendar.Calendar.from_ical((out / "all.ics").read_bytes())
+    planning = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("samarbetskommitten-2019-01-17"))
+    assert planning.decoded("DTSTART").date() == dt.date(2019, 1, 17)
+    assert planning.decoded("DTEND").date() == dt.date(2019, 1, 18)
+    radslag = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("radslag-2019"))
+    assert radslag.decoded("DTSTART") == dt.date(2019, 4, 10)
+    assert radslag.decoded("DTEND") == dt.date(2019, 4, 11)
+    nyckeltal = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("nyckeltalsdagen-2019"))
+    assert str(nyckeltal["STATUS"]) == "TENTATIVE"
+
+
+def test_lines_are_crlf_and_folded_at_75_octets(exported):
+    out, _, _ = exported
+    for name in FEEDS:
+        data = (out / name).read_bytes()
+        assert data.endswith(b"END:VCALENDAR\r\n")
+        assert b"\n" not in data.replace(b"\r\n", b"")
+        for line in data.split(b"\r\n"):
+            assert len(line) <= 75, (name, line)
+            line.decode("utf-8")  # no character cut in two
+
+
+def test_second_export_is_byte_identical(exported):
+    import subprocess
+    from conftest import ROOT
+
+    out, state, args = exported
+    before = {n: (out / n).read_bytes() for n in FEEDS}
+    later = [a if a != "2026-11-23T09:00:00+01:00" else "2026-12-01T09:00:00+01:00" for a in args]
+    result = subprocess.run(later, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert {n: (out / n).read_bytes() for n in FEEDS} == before
+
+
+def test_cancelling_a_meeting_raises_sequence_in_the_feed(tmp_path, calendars_copy, run):
+    state, out = tmp_path / "state", tmp_path / "out"
+    base = ["export", "--calendars", str(calendars_copy), "--state", str(state), "--out", str(out)]
+    assert run(*base, "--now", "2026-11-23T08:00:00Z").returncode == 0
+    text = (calendars_copy / "2020.yaml").read_text()
+    (calendars_copy / "2020.yaml").write_text(text.replace("    status: tentative\n", "    status: cancelled\n"))
+    result = run(*base, "--now", "2026-11-24T08:00:00Z")
+    assert result.returncode == 0, result.stderr
+    cal = icalendar.Calendar.from_ical((out / "samarbetskommitten.ics").read_bytes())
+    event = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == "samarbetskommitten-2020-12-10" + DOMAIN)
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) == 1
+    assert event.decoded("LAST-MODIFIED") == dt.datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    other = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == "samarbetskommitten-2019-02-07" + DOMAIN)
+    assert int(other["SEQUENCE"]) == 0
+
+
+def test_external_calendar_clash_is_reported_by_check(run):
+    result = run("check")
+    assert 'clashes with "Mälartinget" in regionala-handelser.ics [external-clash]' in result.stdout
+
+
+def test_corrupt_revision_state_is_an_error_not_a_reset(tmp_path, run):
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "feed-revisions.json").write_text("{not json")
+    result = run("export", "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state"))
+    assert result.returncode == 1
+    assert "feed-revisions.json cannot be read" in result.stderr
