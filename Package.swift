@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -53,7 +54,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CalendarFilesTests",
-            dependencies: ["CalendarFiles", "KalendariumCore"],
+            dependencies: [
+                "CalendarFiles", "KalendariumCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

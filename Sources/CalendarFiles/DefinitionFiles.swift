@@ -100,8 +100,10 @@ enum DefinitionFiles {
     }
 
     static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {
-        let f = try doc.fields("the planning rules", allowed: ["non-meeting-periods", "preparation-window-days"])
+        let f = try doc.fields(
+            "the planning rules", allowed: ["non-meeting-periods", "preparation-window-days", "planner"])
         var rules = PlanningRules()
+        if let planner = f["planner"] { rules.planner = try plannerRules(planner) }
         if let window = f["preparation-window-days"] {
             rules.preparationWindowDays = try window.int("days", in: 1...90)
         }
@@ -118,6 +120,42 @@ enum DefinitionFiles {
                 return NonMeetingPeriod(
                     name: try p.required("name").string("a name"), from: try day("from"), to: try day("to"))
             }
+        }
+        return rules
+    }
+
+    private static func plannerRules(_ value: YAMLValue) throws(FileError) -> PlannerRules {
+        let f = try value.fields(
+            "the planner rules",
+            allowed: [
+                "sportlov-weeks", "easter-break", "avoid-bridge-days", "planning-conferences", "committee-host-order",
+                "conference-weekday",
+            ])
+        var rules = PlannerRules()
+        if let weeks = f["sportlov-weeks"] {
+            rules.sportlovWeeks = try weeks.list("ISO weeks").map { (v) throws(FileError) in
+                try v.int("an ISO week", in: 1...53)
+            }
+        }
+        if let easter = f["easter-break"] {
+            rules.easterBreak = try easter.oneOf(PlannerRules.EasterBreak.self, "easter break")
+        }
+        if let bridge = f["avoid-bridge-days"] { rules.avoidBridgeDays = try bridge.bool("avoid-bridge-days") }
+        if let weekday = f["conference-weekday"] {
+            rules.conferenceWeekday = try weekday.oneOf(Weekday.self, "weekday")
+        }
+        if let order = f["committee-host-order"] {
+            rules.committeeHostOrder = try order.list("municipalities").map { (v) throws(FileError) in try slug(v) }
+        }
+        if let conferences = f["planning-conferences"] {
+            var result: [String: PlannerRules.PlanningConference] = [:]
+            for (key, item) in try conferences.pairs("planning conferences (body: {month, days})") {
+                let c = try item.fields("a planning conference", allowed: ["month", "days"])
+                result[try slug(key)] = PlannerRules.PlanningConference(
+                    month: try c.required("month").int("a month", in: 1...12),
+                    days: try c["days"]?.int("days", in: 1...3) ?? 1)
+            }
+            rules.planningConferences = result
         }
         return rules
     }

@@ -25,6 +25,22 @@ public enum DataValidator {
                     "\"\(slug)\" is defined twice; slugs of municipalities, bodies, "
                         + "conferences and networks must be unique", at: nil))
         }
+        let planner = data.rules.planner
+        for slug in planner.committeeHostOrder where data.municipality(slug) == nil {
+            errors.append(
+                .error(
+                    "unknown-municipality",
+                    "rules.yaml planner committee-host-order names unknown "
+                        + "municipality \"\(slug)\"\(Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)))",
+                    at: nil))
+        }
+        for slug in planner.planningConferences.keys.sorted() where data.body(slug) == nil {
+            errors.append(
+                .error(
+                    "unknown-body",
+                    "rules.yaml planner planning-conferences names unknown body "
+                        + "\"\(slug)\"\(Suggestion.hint(for: slug, in: data.bodies.map(\.slug)))", at: nil))
+        }
         for body in data.bodies {
             if let preparer = body.preparedBy, data.body(preparer) == nil {
                 errors.append(

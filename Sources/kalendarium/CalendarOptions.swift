@@ -15,14 +15,17 @@ struct CalendarOptions: ParsableArguments {
     }
 
     /// Loads the data, or prints its errors to standard error and exits 1.
-    func loadOrExit() throws -> CalendarData {
+    func loadOrExit() throws -> CalendarData { try loadOrExit(load: true).data }
+
+    /// The whole load (with external calendars), or its errors and exit 1.
+    func loadOrExit(load _: Bool) throws -> CalendarLoad {
         let load = CalendarDirectory.load(directory)
         guard load.isUsable else {
             for error in load.errors { StandardError.print(error.description) }
             StandardError.print("\(load.errors.count) error\(load.errors.count == 1 ? "" : "s") in \(directory)")
             throw ExitCode(1)
         }
-        return load.data
+        return load
     }
 }
 

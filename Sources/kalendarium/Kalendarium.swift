@@ -10,6 +10,6 @@ struct Kalendarium: ParsableCommand {
             The calendar data lives in a calendars/ directory of YAML files (see calendars/README.md). \
             Every command reads it from --calendars DIR, else $KALENDARIUM_CALENDARS, else ./calendars.
             """,
-        subcommands: [CheckCommand.self, RotationCommand.self, ExportCommand.self]
+        subcommands: [CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self]
     )
 }
