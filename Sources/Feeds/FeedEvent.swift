@@ -45,10 +45,17 @@ public struct FeedEvent: Hashable, Sendable {
 public struct FeedEventFactory: Sendable {
     public let data: CalendarData
     public let settings: FeedSettings
+    /// Derived once: every conference event asks for its year's hosts.
+    private let rotations: [String: HostRotation]
 
     public init(data: CalendarData, settings: FeedSettings) {
         self.data = data
         self.settings = settings
+        var rotations: [String: HostRotation] = [:]
+        for conference in data.conferences {
+            rotations[conference.slug] = try? HostRotation(conference: conference, municipalities: data.municipalities)
+        }
+        self.rotations = rotations
     }
 
     public func event(for meeting: Meeting) -> FeedEvent {
@@ -137,10 +144,7 @@ public struct FeedEventFactory: Sendable {
             categories: [name, Swedish.hostsTitle], status: status, transparent: true)
     }
 
-    public func rotation(_ slug: String) -> HostRotation? {
-        guard let conference = data.conference(slug) else { return nil }
-        return try? HostRotation(conference: conference, municipalities: data.municipalities)
-    }
+    public func rotation(_ slug: String) -> HostRotation? { rotations[slug] }
 
     private func hostLine(_ entry: RotationEntry) -> String {
         let why = Swedish.reason(entry.reason, names: municipalityName)

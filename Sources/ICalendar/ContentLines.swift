@@ -11,45 +11,62 @@
 enum ContentLines {
     static let limit = 75
 
+    /// Works on UTF-8 bytes: a feed of thousands of events is megabytes, and walking
+    /// `Character`s costs more than libical's own serialisation.
     static func refold(_ text: String) -> String {
-        // Unfolding removes every CRLF+space, which also removes the faulty folds whole:
-        // "x\r\r\n \n" becomes "x\r\n", and "x\r\n \r\n" becomes "x\r\n".
-        let unfolded = text.replacing("\r\n ", with: "").replacing("\r\n\t", with: "")
-        var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 60)
-        for line in unfolded.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast() {
-            fold(line, into: &out)
-        }
-        return out
-    }
-
-    private static func fold(_ line: Substring, into out: inout String) {
-        var width = 0  // octets on the current physical line
-        var backslashes = 0  // run of backslashes just written
-        var pending: Character?  // a backslash held back so it stays with what it escapes
-        for ch in line {
-            let octets = ch.utf8.count
-            let needed = octets + (pending.map { $0.utf8.count } ?? 0)
-            if width + needed > limit {
-                out += "\r\n "
-                width = 1
-            }
-            if let held = pending {
-                out.append(held)
-                width += held.utf8.count
-                pending = nil
-            }
-            if ch == "\\" && backslashes % 2 == 0 {
-                // The start of an escape: write it together with the next character.
-                pending = ch
-                backslashes += 1
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 50)
+        var line: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 13, i + 1 < bytes.count, bytes[i + 1] == 10 {
+                // Unfolding removes every CRLF + space/tab, which also removes libical's
+                // faulty folds whole: "x CR CRLF SP LF" and "x CRLF SP CRLF" both become "x CRLF".
+                if i + 2 < bytes.count, bytes[i + 2] == 32 || bytes[i + 2] == 9 {
+                    i += 3
+                    continue
+                }
+                fold(line, into: &out)
+                line.removeAll(keepingCapacity: true)
+                i += 2
                 continue
             }
-            backslashes = ch == "\\" ? backslashes + 1 : 0
-            out.append(ch)
-            width += octets
+            line.append(b)
+            i += 1
         }
-        if let held = pending { out.append(held) }
-        out += "\r\n"
+        if !line.isEmpty { fold(line, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `line` with CRLF, folded at `limit` octets between whole characters and
+    /// never between a backslash and the character it escapes.
+    private static func fold(_ line: [UInt8], into out: inout [UInt8]) {
+        var width = 0
+        var i = 0
+        while i < line.count {
+            var unit = sequenceLength(line[i])
+            if line[i] == UInt8(ascii: "\\"), i + 1 < line.count { unit = 1 + sequenceLength(line[i + 1]) }
+            unit = min(unit, line.count - i)
+            if width + unit > limit {
+                out += [13, 10, 32]
+                width = 1
+            }
+            out += line[i..<(i + unit)]
+            width += unit
+            i += unit
+        }
+        out += [13, 10]
+    }
+
+    /// Octets in the UTF-8 sequence that starts with `lead`.
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
     }
 }
