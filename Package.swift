@@ -19,6 +19,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -35,9 +42,30 @@ let package = Package(
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
         .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
-        /// Wiring: configuration, state, feed export (and, later, services).
+        /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
         .target(
-            name: "KalendariumApp", dependencies: ["KalendariumCore", "CalendarFiles", "Feeds"],
+            name: "Server",
+            dependencies: [
+                "KalendariumCore", "Feeds",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
+        /// Wiring: configuration, state, feed export, services in one ServiceGroup.
+        .target(
+            name: "KalendariumApp",
+            dependencies: [
+                "KalendariumCore", "CalendarFiles", "Feeds", "Server",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kalendarium",
@@ -51,6 +79,15 @@ let package = Package(
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "KalendariumApp", "KalendariumCore", "Feeds", "CalendarFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CalendarFilesTests",

@@ -123,10 +123,20 @@ public enum StockholmZone {
         ])
 }
 
-/// Every feed rendered, by name, with the revisions they were rendered with.
+/// One rendered feed with what an HTTP server needs to describe it.
+public struct RenderedFeed: Sendable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let text: String
+    public let eventCount: Int
+    /// The latest LAST-MODIFIED of its events (the build time for an empty feed).
+    public let lastModified: UTCInstant
+}
+
+/// Every feed rendered, in catalog order, with the revisions they were rendered with.
 public struct FeedSet: Sendable {
-    /// Feed name to iCalendar text, in catalog order.
-    public let feeds: [(name: String, text: String)]
+    public let feeds: [RenderedFeed]
     public let revisions: EventRevisions
 
     /// Records every event's revision as of `now`, then renders every feed.
@@ -140,10 +150,14 @@ public struct FeedSet: Sendable {
         var unique: [String: FeedEvent] = [:]
         for event in definitions.flatMap(\.events) { unique[event.uid] = event }
         revisions.record(unique.values.sorted { $0.uid < $1.uid }, at: now)
-        var feeds: [(String, String)] = []
+        var feeds: [RenderedFeed] = []
         for definition in definitions {
+            let text = try FeedRenderer.render(definition, revisions: revisions, settings: settings)
+            let modified = definition.events.compactMap { revisions.revision(of: $0.uid)?.modified }.max() ?? now
             feeds.append(
-                (definition.name, try FeedRenderer.render(definition, revisions: revisions, settings: settings)))
+                RenderedFeed(
+                    name: definition.name, title: definition.title, description: definition.description,
+                    text: text, eventCount: definition.events.count, lastModified: modified))
         }
         return FeedSet(feeds: feeds, revisions: revisions)
     }

@@ -30,9 +30,9 @@ public struct FeedExport: Sendable {
     /// Writes each feed under `directory` (`all.ics`, `municipality/huddinge.ics`, …).
     /// A file whose bytes are already right is left alone, so its mtime keeps meaning.
     public static func write(_ set: FeedSet, to directory: String) throws(AppError) {
-        for (name, text) in set.feeds {
-            let path = "\(directory)/\(name)"
-            let bytes = Data(text.utf8)
+        for feed in set.feeds {
+            let path = "\(directory)/\(feed.name)"
+            let bytes = Data(feed.text.utf8)
             if FileManager.default.contents(atPath: path) == bytes { continue }
             do {
                 try AtomicFile.write(bytes, to: path)

@@ -35,9 +35,8 @@ struct ExportCommand: ParsableCommand {
             let set = try export.build(data, now: instant)
             try FeedExport.write(set, to: out)
             let width = set.feeds.map(\.name.count).max() ?? 0
-            for (name, text) in set.feeds {
-                let events = text.split(separator: "BEGIN:VEVENT", omittingEmptySubsequences: false).count - 1
-                print("\(name.padding(toLength: width))  \(events) events  \(text.utf8.count) bytes")
+            for feed in set.feeds {
+                print("\(feed.name.padding(toLength: width))  \(feed.eventCount) events  \(feed.text.utf8.count) bytes")
             }
             print("\(set.feeds.count) feeds written to \(out)")
         } catch {

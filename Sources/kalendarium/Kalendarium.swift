@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `kalendarium` command: each subcommand is a few lines over the library targets.
 @main
-struct Kalendarium: ParsableCommand {
+struct Kalendarium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kalendarium",
         abstract: "Keeps the meeting calendar of Södertörnskommunerna: checks it, plans host rotation.",
@@ -10,6 +10,9 @@ struct Kalendarium: ParsableCommand {
             The calendar data lives in a calendars/ directory of YAML files (see calendars/README.md). \
             Every command reads it from --calendars DIR, else $KALENDARIUM_CALENDARS, else ./calendars.
             """,
-        subcommands: [CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self]
+        subcommands: [
+            CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self,
+            ServeCommand.self,
+        ]
     )
 }

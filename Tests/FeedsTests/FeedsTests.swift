@@ -50,7 +50,8 @@ func event(_ text: String, uid: String) throws -> ICalComponent? {
     }
 
     @Test func feedsParseWithoutErrorsAndCarryTheCalendarProperties() throws {
-        for (name, text) in try build(Shipped.data).feeds {
+        for feed in try build(Shipped.data).feeds {
+            let (name, text) = (feed.name, feed.text)
             let parsed = try ICalendarReader.parse(text)
             #expect(parsed.errors.isEmpty, "\(name)")
             let cal = parsed.calendar

@@ -1,0 +1,72 @@
+import Feeds
+import Foundation
+public import Hummingbird
+import KalendariumCore
+public import Logging
+import NIOCore
+public import Server
+
+/// Everything `kalendarium serve` runs, built the way tests can build it too.
+public struct KalendariumApplication {
+    public let application: any ApplicationProtocol
+    public let state: CalendarState
+    public let reloader: CalendarReloader
+
+    /// Loads the data once, then assembles the HTTP server and the services.
+    /// - Parameter onListening: called with the bound port (useful with port 0).
+    public static func build(
+        configuration: ServeConfiguration, environment: [String: String], logger: Logger,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> KalendariumApplication {
+        let state = CalendarState()
+        let metrics = ServerMetrics()
+        let notifier = SystemdNotifier(environment: environment)
+        let settings = FeedSettings(
+            pageURL: configuration.effectivePageURL, uidDomain: configuration.uidDomain,
+            horizonYears: configuration.horizon)
+        let export = FeedExport(settings: settings, stateDirectory: configuration.state)
+        let now: @Sendable () -> UTCInstant = { WallClock.now() }
+        let reloader = CalendarReloader(
+            directory: configuration.calendars, export: export, state: state, metrics: metrics,
+            logger: logger, notifier: notifier, interval: .milliseconds(Int64(configuration.reloadInterval * 1000)),
+            now: now)
+        // Before the server starts, so the first request already has feeds (or a reason why not).
+        await reloader.reload(reason: "start")
+        let router = buildRouter(
+            state: state, metrics: metrics,
+            options: ServerOptions(feedTokens: try configuration.feedTokens()), now: now)
+        let app = Application(
+            router: router,
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
+            services: [reloader, SystemdService(notifier: notifier)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                logger.info("listening", metadata: ["address": "http://\(configuration.host):\(port)/"])
+                onListening(port)
+                notifier.ready(
+                    status: state.problems.isEmpty ? "serving" : "degraded: \(state.problems.count) problems")
+            },
+            logger: logger
+        )
+        return KalendariumApplication(application: app, state: state, reloader: reloader)
+    }
+
+    /// Runs the server and the services in one ServiceGroup until SIGTERM or SIGINT,
+    /// then finishes in-flight requests and returns.
+    public func run() async throws { try await application.runService() }
+
+    /// A logger that writes journald-friendly lines to standard error.
+    public static func logger(level: String) -> Logger {
+        var logger = Logger(label: "kalendarium") { label in
+            JournalLogHandler(label: label, level: Logger.Level(rawValue: level) ?? .info)
+        }
+        logger.logLevel = Logger.Level(rawValue: level) ?? .info
+        return logger
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Yams
+
+/// Every setting of `kalendarium serve`, resolved in layers: defaults, then the
+/// configuration file, then `KALENDARIUM_*` environment variables, then flags.
+public struct ServeConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var calendars = "calendars"
+    public var state = "state"
+    /// The public address of the web page; defaults to `http://HOST:PORT/`.
+    public var pageURL: String?
+    public var uidDomain = "kalendarium.sodertornskommunerna.se"
+    public var horizon = 10
+    /// Seconds between checks of `calendars/` for changes.
+    public var reloadInterval = 2.0
+    /// Seconds a connection may stay idle before it is closed (slow or stuck clients).
+    public var idleTimeout = 30.0
+    public var logLevel = "info"
+    /// Private feeds: feed name to the file holding its token.
+    public var privateFeeds: [String: String] = [:]
+
+    public init() {}
+
+    /// One layer's values; nil means "not set here".
+    public struct Layer: Sendable {
+        public var host: String?
+        public var port: Int?
+        public var calendars: String?
+        public var state: String?
+        public var pageURL: String?
+        public var uidDomain: String?
+        public var horizon: Int?
+        public var reloadInterval: Double?
+        public var idleTimeout: Double?
+        public var logLevel: String?
+        public var privateFeeds: [String: String]?
+
+        public init() {}
+    }
+
+    public mutating func apply(_ layer: Layer) {
+        if let v = layer.host { host = v }
+        if let v = layer.port { port = v }
+        if let v = layer.calendars { calendars = v }
+        if let v = layer.state { state = v }
+        if let v = layer.pageURL { pageURL = v }
+        if let v = layer.uidDomain { uidDomain = v }
+        if let v = layer.horizon { horizon = v }
+        if let v = layer.reloadInterval { reloadInterval = v }
+        if let v = layer.idleTimeout { idleTimeout = v }
+        if let v = layer.logLevel { logLevel = v }
+        if let v = layer.privateFeeds { privateFeeds.merge(v) { _, new in new } }
+    }
+
+    /// Defaults, then `file` (or `$KALENDARIUM_CONFIG`), then the environment, then `flags`.
+    public static func resolve(
+        file: String?, environment: [String: String], flags: Layer
+    ) throws(AppError) -> ServeConfiguration {
+        var configuration = ServeConfiguration()
+        if let path = file ?? environment["KALENDARIUM_CONFIG"] { configuration.apply(try fileLayer(path)) }
+        configuration.apply(try environmentLayer(environment))
+        configuration.apply(flags)
+        try configuration.validate()
+        return configuration
+    }
+
+    /// The effective page address.
+    public var effectivePageURL: String {
+        let url = pageURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    func validate() throws(AppError) {
+        guard (0...65535).contains(port) else { throw AppError("port \(port) is not 0–65535") }
+        guard (0...100).contains(horizon) else { throw AppError("horizon \(horizon) is not 0–100 years") }
+        guard reloadInterval >= 0.1 else { throw AppError("reload-interval must be at least 0.1 seconds") }
+        guard idleTimeout >= 1 else { throw AppError("idle-timeout must be at least 1 second") }
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+            throw AppError(
+                "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        for name in privateFeeds.keys where !name.hasSuffix(".ics") {
+            throw AppError("private feed \"\(name)\" must be a feed name such as hosts.ics")
+        }
+    }
+
+    /// The tokens of the private feeds, read from their files (trailing newline dropped).
+    public func feedTokens() throws(AppError) -> [String: String] {
+        var tokens: [String: String] = [:]
+        for (name, path) in privateFeeds {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw AppError("cannot read the token file \(path) for the private feed \(name)")
+            }
+            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard token.count >= 16 else {
+                throw AppError(
+                    "the token in \(path) for \(name) is shorter than 16 characters; use a long random one "
+                        + "(for example: openssl rand -hex 24)")
+            }
+            tokens[name] = token
+        }
+        return tokens
+    }
+
+    /// Every setting with its environment variable and default, for `--help` and the README.
+    public static let settingsHelp = """
+        Settings (flag / KALENDARIUM_* variable / config file key, default):
+          --host           KALENDARIUM_HOST            host              127.0.0.1
+          --port           KALENDARIUM_PORT            port              8080 (0 picks a free port)
+          --calendars      KALENDARIUM_CALENDARS       calendars         ./calendars
+          --state          KALENDARIUM_STATE           state             $STATE_DIRECTORY, else ./state
+          --page-url       KALENDARIUM_PAGE_URL        page-url          http://HOST:PORT/
+          --uid-domain     KALENDARIUM_UID_DOMAIN      uid-domain        kalendarium.sodertornskommunerna.se
+          --horizon        KALENDARIUM_HORIZON         horizon           10 (years of hosts.ics ahead)
+          --reload-interval KALENDARIUM_RELOAD_INTERVAL reload-interval  2 (seconds between checks of calendars/)
+          --idle-timeout   KALENDARIUM_IDLE_TIMEOUT    idle-timeout      30 (seconds)
+          --log-level      KALENDARIUM_LOG_LEVEL       log-level         info
+          --private-feed NAME=TOKENFILE                private-feeds     none (map of feed name to token file)
+          --config FILE    KALENDARIUM_CONFIG          (YAML file with the keys above)
+        """
+
+    static func environmentLayer(_ env: [String: String]) throws(AppError) -> Layer {
+        var layer = Layer()
+        func number<T: LosslessStringConvertible>(_ key: String, _ type: T.Type) throws(AppError) -> T? {
+            guard let text = env[key] else { return nil }
+            guard let value = T(text) else { throw AppError("\(key)=\"\(text)\" is not a number") }
+            return value
+        }
+        layer.host = env["KALENDARIUM_HOST"]
+        layer.port = try number("KALENDARIUM_PORT", Int.self)
+        layer.calendars = env["KALENDARIUM_CALENDARS"]
+        layer.state = env["KALENDARIUM_STATE"] ?? env["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+        layer.pageURL = env["KALENDARIUM_PAGE_URL"]
+        layer.uidDomain = env["KALENDARIUM_UID_DOMAIN"]
+        layer.horizon = try number("KALENDARIUM_HORIZON", Int.self)
+        layer.reloadInterval = try number("KALENDARIUM_RELOAD_INTERVAL", Double.self)
+        layer.idleTimeout = try number("KALENDARIUM_IDLE_TIMEOUT", Double.self)
+        layer.logLevel = env["KALENDARIUM_LOG_LEVEL"]
+        return layer
+    }
+
+    static func fileLayer(_ path: String) throws(AppError) -> Layer {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AppError("cannot read the configuration file \(path)")
+        }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch { throw AppError("\(path): malformed YAML: \(error)") }
+        guard let mapping = node?.mapping else {
+            if node == nil { return Layer() }
+            throw AppError("\(path): expected key: value lines")
+        }
+        let known = [
+            "host", "port", "calendars", "state", "page-url", "uid-domain", "horizon", "reload-interval",
+            "idle-timeout", "log-level", "private-feeds", "mail", "api-token-file", "database",
+        ]
+        var layer = Layer()
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark.map { ":\($0.line):\($0.column)" } ?? ""
+            func fail(_ what: String) -> AppError { AppError("\(path)\(line): \(key) must be \(what)") }
+            switch key {
+            case "host": layer.host = value.string
+            case "port": guard let v = value.string.flatMap(Int.init) else { throw fail("a number") }; layer.port = v
+            case "calendars": layer.calendars = value.string
+            case "state": layer.state = value.string
+            case "page-url": layer.pageURL = value.string
+            case "uid-domain": layer.uidDomain = value.string
+            case "horizon":
+                guard let v = value.string.flatMap(Int.init) else { throw fail("a number") }; layer.horizon = v
+            case "reload-interval":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.reloadInterval = v
+            case "idle-timeout":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.idleTimeout = v
+            case "log-level": layer.logLevel = value.string
+            case "private-feeds":
+                guard let feeds = value.mapping else { throw fail("feed: token-file lines") }
+                var map: [String: String] = [:]
+                for (k, v) in feeds { if let name = k.string, let file = v.string { map[name] = file } }
+                layer.privateFeeds = map
+            case "mail", "api-token-file", "database": continue  // read by the parts that use them
+            default:
+                throw AppError("\(path)\(line): unknown setting \"\(key)\"; known: \(known.joined(separator: ", "))")
+            }
+        }
+        return layer
+    }
+}

@@ -1,0 +1,114 @@
+import CompressNIO
+public import Feeds
+public import KalendariumCore
+public import NIOCore
+import Synchronization
+
+/// A feed ready to serve: its bytes, gzipped once, and the validators for caching.
+public struct PublishedFeed: Sendable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let body: ByteBuffer
+    public let gzipBody: ByteBuffer
+    /// Strong entity tags from the content; the gzip variant has its own (RFC 9110 §8.8.3).
+    public let etag: String
+    public let gzipETag: String
+    public let lastModified: UTCInstant
+    public let eventCount: Int
+
+    public init(_ feed: RenderedFeed) throws {
+        name = feed.name
+        title = feed.title
+        description = feed.description
+        body = ByteBuffer(string: feed.text)
+        var source = body
+        gzipBody = try source.compress(with: .gzip())
+        let hash = ContentHash.hex(feed.text.utf8)
+        etag = "\"\(hash)\""
+        gzipETag = "\"\(hash)-gz\""
+        lastModified = feed.lastModified
+        eventCount = feed.eventCount
+    }
+}
+
+/// What the server shows: the feeds of the last good data, and that data for the page.
+public struct PublishedCalendar: Sendable {
+    public let feeds: [String: PublishedFeed]
+    /// Feed names in catalog order, for the page.
+    public let feedNames: [String]
+    public let data: CalendarData
+    /// The planning warnings of the data (`kalendarium check`).
+    public let warnings: [Diagnostic]
+    public let builtAt: UTCInstant
+    /// The page's public address, ending in `/`; feed links are made from it.
+    public let pageURL: String
+
+    public init(
+        feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String
+    ) {
+        self.pageURL = pageURL.hasSuffix("/") ? pageURL : pageURL + "/"
+        self.feeds = Dictionary(feeds.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.feedNames = feeds.map(\.name)
+        self.data = data
+        self.warnings = warnings
+        self.builtAt = builtAt
+    }
+}
+
+/// The server's shared state: swapped whole on each reload, read on every request.
+/// A mutex rather than an actor: reads are a pointer copy, and requests never wait
+/// behind a reload (the new snapshot is built before the swap).
+public final class CalendarState: Sendable {
+    private struct Value {
+        var published: PublishedCalendar?
+        var problems: [String] = []
+    }
+
+    private let value = Mutex(Value())
+
+    public init() {}
+
+    /// The last good data, or nil before any load has succeeded.
+    public var published: PublishedCalendar? { value.withLock { $0.published } }
+
+    /// Why the service is degraded (a broken edit, failed reminders); empty when healthy.
+    public var problems: [String] { value.withLock { $0.problems } }
+
+    public func publish(_ calendar: PublishedCalendar) {
+        value.withLock {
+            $0.published = calendar
+            $0.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
+        }
+    }
+
+    /// Records that the files cannot be used now; the last good data stays published.
+    public func reportDataProblem(_ lines: [String]) {
+        value.withLock { v in
+            v.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
+            v.problems += lines.map { CalendarState.dataProblemPrefix + $0 }
+        }
+    }
+
+    public func setProblems(_ lines: [String], tag: String) {
+        value.withLock { v in
+            v.problems.removeAll { $0.hasPrefix(tag) }
+            v.problems += lines.map { tag + $0 }
+        }
+    }
+
+    static let dataProblemPrefix = "calendars: "
+}
+
+/// FNV-1a, 64 bits, over bytes: a stable content hash for ETags.
+enum ContentHash {
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,50 @@
+public import Prometheus
+
+/// The server's Prometheus metrics, in a registry of its own: nothing is bootstrapped
+/// globally, so tests can make as many as they like.
+public final class ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "http_requests", unitName: "total",
+            helpText: "HTTP requests by route, method and status.")
+    }
+    static var builds: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "feed_builds", unitName: "total",
+            helpText: "Feed sets built from the calendar data.")
+    }
+    static var buildSeconds: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "feed_build_duration", unitName: "seconds",
+            helpText: "Duration of the last feed build.")
+    }
+    static var reloadFailures: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "reload_failures", unitName: "total",
+            helpText: "Reloads that kept the last good data because the files had errors.")
+    }
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        // Present from the start, so a dashboard shows zero rather than nothing.
+        _ = registry.makeCounter(descriptor: Self.builds)
+        _ = registry.makeCounter(descriptor: Self.reloadFailures)
+    }
+
+    public func request(route: String, method: String, status: Int) {
+        registry.makeCounter(
+            descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]
+        ).increment()
+    }
+
+    public func feedBuilt(seconds: Double) {
+        registry.makeCounter(descriptor: Self.builds).increment()
+        registry.makeGauge(descriptor: Self.buildSeconds).set(seconds)
+    }
+
+    public func reloadFailed() { registry.makeCounter(descriptor: Self.reloadFailures).increment() }
+
+    public func text() -> String { registry.emitToString() }
+}

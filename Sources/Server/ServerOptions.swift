@@ -1,0 +1,26 @@
+/// What the HTTP layer needs to know beyond the published data.
+public struct ServerOptions: Sendable {
+    /// Feeds that need `?token=…`, by feed name. Calendar apps cannot send headers,
+    /// so the secret travels in the subscription URL; keep such URLs private.
+    public var feedTokens: [String: String]
+    /// Cache lifetime clients and proxies may keep a feed without asking again.
+    public var feedMaxAge: Int
+
+    public init(feedTokens: [String: String] = [:], feedMaxAge: Int = 300) {
+        self.feedTokens = feedTokens
+        self.feedMaxAge = feedMaxAge
+    }
+}
+
+/// Compares secrets in time that depends only on their lengths, not on where they differ.
+public enum ConstantTime {
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
+        for i in 0..<max(x.count, y.count) {
+            difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import KalendariumApp
+
+/// `kalendarium serve`: the daemon calendar apps subscribe to.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the feeds, the web page, /healthz and /metrics over HTTP.",
+        discussion: """
+            Reloads on SIGHUP and when a file in the calendars directory changes; a broken edit \
+            keeps the last good data. SIGTERM finishes in-flight requests and exits 0. Under \
+            systemd it speaks sd_notify (Type=notify) and pings the watchdog.
+
+            \(ServeConfiguration.settingsHelp)
+            """
+    )
+
+    @Option(help: ArgumentHelp("Configuration file (YAML).", valueName: "FILE")) var config: String?
+    @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
+    @Option(help: "Port (default 8080; 0 picks a free one).") var port: Int?
+    @Option(help: ArgumentHelp("The calendars directory (default ./calendars).", valueName: "DIR")) var calendars:
+        String?
+    @Option(help: ArgumentHelp("State directory (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+    var state: String?
+    @Option(help: ArgumentHelp("Public address of the web page (default http://HOST:PORT/).", valueName: "URL"))
+    var pageURL: String?
+    @Option(help: ArgumentHelp("Domain part of event UIDs; never change it once published.", valueName: "DOMAIN"))
+    var uidDomain: String?
+    @Option(help: "Years ahead that hosts.ics plans (default 10).") var horizon: Int?
+    @Option(help: "Seconds between checks of the calendars directory (default 2).") var reloadInterval: Double?
+    @Option(help: "Seconds before an idle connection is closed (default 30).") var idleTimeout: Double?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
+    @Option(help: ArgumentHelp("A feed that needs ?token=…, with the file holding the token.", valueName: "NAME=FILE"))
+    var privateFeed: [String] = []
+
+    func run() async throws {
+        var flags = ServeConfiguration.Layer()
+        flags.host = host
+        flags.port = port
+        flags.calendars = calendars
+        flags.state = state
+        flags.pageURL = pageURL
+        flags.uidDomain = uidDomain
+        flags.horizon = horizon
+        flags.reloadInterval = reloadInterval
+        flags.idleTimeout = idleTimeout
+        flags.logLevel = logLevel
+        if !privateFeed.isEmpty {
+            var feeds: [String: String] = [:]
+            for item in privateFeed {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--private-feed \"\(item)\" is not NAME=FILE") }
+                feeds[parts[0]] = parts[1]
+            }
+            flags.privateFeeds = feeds
+        }
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let configuration = try ServeConfiguration.resolve(file: config, environment: environment, flags: flags)
+            let logger = KalendariumApplication.logger(level: configuration.logLevel)
+            let app = try await KalendariumApplication.build(
+                configuration: configuration, environment: environment,
+                logger: logger,
+                onListening: { port in
+                    // For scripts and tests that start the daemon on port 0.
+                    FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)/\n".utf8))
+                })
+            try await app.run()
+        } catch let error as AppError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,328 @@
+import CalendarFiles
+import Feeds
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KalendariumApp
+import KalendariumCore
+import Logging
+import Testing
+
+@testable import Server
+
+/// A server over a private copy of the shipped calendars.
+struct Fixture {
+    let directory: String
+    let state = CalendarState()
+    let metrics = ServerMetrics()
+    let reloader: CalendarReloader
+    let app: Application<RouterResponder<BasicRequestContext>>
+
+    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("calendars").path
+    /// 1 January 2021, so the page has coming meetings from the shipped data.
+    static let now = UTCInstant(rfc3339: "2021-01-01T09:00:00Z")!
+
+    init(tokens: [String: String] = [:], load: Bool = true) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kalendarium-\(UUID().uuidString)")
+            .path
+        directory = root + "/calendars"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixture.shipped, toPath: directory)
+        let export = FeedExport(
+            settings: .init(pageURL: "https://kalendarium.example.org/"), stateDirectory: root + "/state")
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        reloader = CalendarReloader(
+            directory: directory, export: export, state: state, metrics: metrics, logger: logger,
+            notifier: SystemdNotifier(environment: [:]), interval: .seconds(60), now: { Fixture.now })
+        if load { await reloader.reload(reason: "test") }
+        app = Application(
+            router: buildRouter(
+                state: state, metrics: metrics, options: ServerOptions(feedTokens: tokens),
+                now: { Fixture.now }))
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+    }
+}
+
+func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+@Suite struct FeedRouteTests {
+    @Test func feedsAreServedWithCachingHeaders() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.contentType] == "text/calendar; charset=utf-8")
+                #expect(r.headers[.eTag]?.hasPrefix("\"") == true)
+                #expect(r.headers[.lastModified] == "Fri, 01 Jan 2021 09:00:00 GMT")
+                #expect(r.headers[.cacheControl] == "public, max-age=300")
+                #expect(r.headers[.vary] == "Accept-Encoding")
+                #expect(text(r).hasPrefix("BEGIN:VCALENDAR\r\n"))
+            }
+            try await client.execute(uri: "/calendars/municipality/huddinge.ics", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("X-WR-CALNAME:Södertörnskommunerna – Huddinge"))
+            }
+            try await client.execute(uri: "/calendars/all.ics", method: .head) { r in
+                #expect(r.status == .ok)
+                #expect(r.body.readableBytes == 0)
+                #expect(r.headers[.eTag] != nil)
+            }
+        }
+    }
+
+    @Test func conditionalRequestsGet304() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            let etag = try await client.execute(uri: "/calendars/ledningsgruppen.ics", method: .get) {
+                $0.headers[.eTag]!
+            }
+            for match in [etag, "W/\(etag)", "\"other\", \(etag)", "*"] {
+                try await client.execute(
+                    uri: "/calendars/ledningsgruppen.ics", method: .get, headers: [.ifNoneMatch: match]
+                ) { r in
+                    #expect(r.status == .notModified, "\(match)")
+                    #expect(r.body.readableBytes == 0)
+                    #expect(r.headers[.eTag] == etag)
+                }
+            }
+            try await client.execute(
+                uri: "/calendars/ledningsgruppen.ics", method: .get, headers: [.ifNoneMatch: "\"stale\""]
+            ) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(
+                uri: "/calendars/ledningsgruppen.ics", method: .get,
+                headers: [.ifModifiedSince: "Sat, 02 Jan 2021 00:00:00 GMT"]
+            ) { #expect($0.status == .notModified) }
+            try await client.execute(
+                uri: "/calendars/ledningsgruppen.ics", method: .get,
+                headers: [.ifModifiedSince: "Thu, 31 Dec 2020 00:00:00 GMT"]
+            ) { #expect($0.status == .ok) }
+            // If-None-Match wins over If-Modified-Since (RFC 9110 §13.1.3).
+            try await client.execute(
+                uri: "/calendars/ledningsgruppen.ics", method: .get,
+                headers: [.ifNoneMatch: "\"stale\"", .ifModifiedSince: "Sat, 02 Jan 2021 00:00:00 GMT"]
+            ) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func gzipWhenTheClientAcceptsIt() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            let plain = try await client.execute(uri: "/calendars/all.ics", method: .get) {
+                ($0.headers[.eTag]!, $0.body.readableBytes)
+            }
+            try await client.execute(
+                uri: "/calendars/all.ics", method: .get, headers: [.acceptEncoding: "br, gzip;q=0.8"]
+            ) { r in
+                #expect(r.headers[.contentEncoding] == "gzip")
+                #expect(r.headers[.eTag] != plain.0)
+                #expect(Array(r.body.readableBytesView.prefix(2)) == [0x1f, 0x8b])
+                #expect(r.body.readableBytes < plain.1 / 3)
+            }
+            try await client.execute(uri: "/calendars/all.ics", method: .get, headers: [.acceptEncoding: "gzip;q=0"]) {
+                r in
+                #expect(r.headers[.contentEncoding] == nil)
+            }
+        }
+    }
+
+    @Test func unknownFeedsAndTraversalAre404() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            for uri in [
+                "/calendars/nothing.ics", "/calendars/../Package.swift", "/calendars/%2e%2e%2fPackage.swift",
+                "/calendars/municipality/..%2F..%2Fcalendars%2Fmunicipalities.yaml",
+                "/calendars/municipality/stockholm.ics",
+                "/calendars/", "/etc/passwd", "/calendars/all.ics/x",
+            ] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .notFound, "\(uri)") }
+            }
+        }
+    }
+
+    @Test func otherMethodsAre405WithAllow() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            for method in [HTTPRequest.Method.post, .put, .delete, .patch, .options] {
+                try await client.execute(uri: "/calendars/all.ics", method: method) { r in
+                    #expect(r.status == .methodNotAllowed, "\(method)")
+                    #expect(r.headers[.allow] == "GET, HEAD")
+                }
+            }
+        }
+    }
+
+    @Test func privateFeedsNeedTheirToken() async throws {
+        let token = "s3cret-token-0123456789abcdef"
+        let f = try await Fixture(tokens: ["hosts.ics": token])
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/calendars/hosts.ics", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/calendars/hosts.ics?token=wrong", method: .get) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/calendars/hosts.ics?token=\(token)", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.cacheControl] == "private, max-age=300")
+            }
+            try await client.execute(uri: "/", method: .get) { #expect(!text($0).contains("hosts.ics")) }
+        }
+        #expect(
+            ConstantTime.equal("abc", "abc") && !ConstantTime.equal("abc", "abd") && !ConstantTime.equal("abc", "abcd"))
+    }
+
+    @Test func beforeAnyDataFeedsAre503() async throws {
+        let f = try await Fixture(load: false)
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/calendars/all.ics", method: .get) {
+                #expect($0.status == .serviceUnavailable)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { r in
+                #expect(r.status == .serviceUnavailable)
+                #expect(text(r).contains("\"status\":\"degraded\""))
+            }
+            try await client.execute(uri: "/", method: .get) { #expect(text($0).contains("Ingen kalenderdata ännu")) }
+        }
+    }
+}
+
+@Suite struct OperationsTests {
+    @Test func healthAndMetrics() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(
+                    text(r).hasPrefix(
+                        "{\"built_at\":\"2021-01-01T09:00:00Z\",\"data_warnings\":9,\"feeds\":15,\"reasons\":[],\"status\":\"ok\"}"
+                    ))
+            }
+            _ = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.status }
+            _ = try await client.execute(uri: "/calendars/nope.ics", method: .get) { $0.status }
+            try await client.execute(uri: "/metrics", method: .get) { r in
+                let body = text(r)
+                #expect(
+                    body.contains(
+                        "kalendarium_http_requests_total{route=\"/calendars/{name}\",method=\"GET\",status=\"200\"} 1"))
+                #expect(
+                    body.contains(
+                        "kalendarium_http_requests_total{route=\"/calendars/{name}\",method=\"GET\",status=\"404\"} 1"))
+                #expect(body.contains("kalendarium_feed_builds_total 1"))
+                #expect(body.contains("kalendarium_reload_failures_total 0"))
+            }
+        }
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodDataUntilFixed() async throws {
+        let f = try await Fixture()
+        let good = try String(contentsOfFile: "\(f.directory)/2021.yaml", encoding: .utf8)
+        try await f.app.test(.router) { client in
+            let etag = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.headers[.eTag]! }
+            try f.write("2021.yaml", "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n")
+            #expect(await f.reloader.reload(reason: "test") == false)
+            try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.eTag] == etag)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("\"status\":\"degraded\""))
+                #expect(text(r).contains("2021.yaml:2:5: error: unknown body"))
+            }
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(text(r).contains("Kalenderfilerna har fel"))
+                #expect(text(r).contains("did you mean &quot;ledningsgruppen&quot;?"))
+            }
+            try await client.execute(uri: "/metrics", method: .get) {
+                #expect(text($0).contains("kalendarium_reload_failures_total 1"))
+            }
+            try f.write("2021.yaml", good.replacing("    date: 2021-11-19\n", with: "    date: 2021-11-26\n"))
+            #expect(await f.reloader.reload(reason: "test") == true)
+            try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
+                #expect(r.headers[.eTag] != etag)
+                #expect(text(r).contains("20211126T083000"))
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect(text($0).contains("\"status\":\"ok\"")) }
+        }
+    }
+
+    @Test func pollingNoticesChangedFiles() async throws {
+        let f = try await Fixture()
+        let before = f.state.published?.builtAt
+        try f.write("2021.yaml", try String(contentsOfFile: "\(f.directory)/2021.yaml", encoding: .utf8) + "\n")
+        await f.reloader.pollOnce()
+        #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
+        await f.reloader.pollOnce()
+        #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
+        #expect(before != nil)
+    }
+}
+
+@Suite struct WebPageTests {
+    @Test func thePageShowsWhatAPersonNeeds() async throws {
+        let f = try await Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(r.headers[.contentType] == "text/html; charset=utf-8")
+                let html = text(r)
+                #expect(html.contains("<html lang=\"sv\">"))
+                #expect(html.contains("href=\"webcal://kalendarium.example.org/calendars/all.ics\""))
+                #expect(html.contains("href=\"https://kalendarium.example.org/calendars/municipality/salem.ics\""))
+                #expect(html.contains("Google Kalender:"))
+                #expect(
+                    html.contains("<td>fre 22 jan 2021</td><td>08:30–11:00</td><td>Ordinarie möte (preliminärt)</td>"))
+                #expect(
+                    html.contains("<td>2027</td><td>Salem</td><td>Nynäshamn och Haninge</td><td>Ekonomicheferna</td>"))
+                #expect(
+                    html.contains(
+                        "<td>fre 29 nov 2019</td><td>Samarbetskommittén</td><td>annan veckodag än vanligt</td>"))
+                #expect(!html.contains("{{"))
+            }
+        }
+    }
+
+    @Test func textFromTheDataIsEscaped() async throws {
+        let f = try await Fixture()
+        try f.write(
+            "2021.yaml",
+            "meetings:\n  - body: ledningsgruppen\n    date: 2021-01-22\n    venue: \"<script>alert(1)</script>\"\n")
+        await f.reloader.reload(reason: "test")
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(!text(r).contains("<script>"))
+                #expect(text(r).contains("&lt;script&gt;"))
+            }
+        }
+    }
+}
+
+@Suite struct ConfigurationTests {
+    @Test func layersApplyInOrder() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
+        try Data("port: 9000\nhost: 0.0.0.0\nhorizon: 20\n".utf8).write(to: URL(fileURLWithPath: file))
+        var flags = ServeConfiguration.Layer()
+        flags.port = 9100
+        let c = try ServeConfiguration.resolve(
+            file: file, environment: ["KALENDARIUM_HORIZON": "15", "KALENDARIUM_PORT": "9050"], flags: flags)
+        #expect(c.port == 9100 && c.host == "0.0.0.0" && c.horizon == 15)
+        #expect(c.effectivePageURL == "http://0.0.0.0:9100/")
+        let defaults = try ServeConfiguration.resolve(
+            file: nil, environment: ["STATE_DIRECTORY": "/var/lib/kalendarium:/x"], flags: .init())
+        #expect(defaults.state == "/var/lib/kalendarium" && defaults.port == 8080 && defaults.calendars == "calendars")
+    }
+
+    @Test func badSettingsSayWhatToFix() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
+        try Data("prot: 9000\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: AppError.self) { try ServeConfiguration.resolve(file: file, environment: [:], flags: .init()) }
+        do {
+            _ = try ServeConfiguration.resolve(file: nil, environment: ["KALENDARIUM_PORT": "eighty"], flags: .init())
+            Issue.record("expected an error")
+        } catch { #expect(error.description == "KALENDARIUM_PORT=\"eighty\" is not a number") }
+    }
+}
