@@ -16,6 +16,8 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var reloadInterval = 2.0
     /// Seconds a connection may stay idle before it is closed (slow or stuck clients).
     public var idleTimeout = 30.0
+    /// Seconds a client has to send a complete request head (against slowloris).
+    public var headerTimeout = 10.0
     public var logLevel = "info"
     /// Private feeds: feed name to the file holding its token.
     public var privateFeeds: [String: String] = [:]
@@ -33,6 +35,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         public var horizon: Int?
         public var reloadInterval: Double?
         public var idleTimeout: Double?
+        public var headerTimeout: Double?
         public var logLevel: String?
         public var privateFeeds: [String: String]?
 
@@ -49,6 +52,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         if let v = layer.horizon { horizon = v }
         if let v = layer.reloadInterval { reloadInterval = v }
         if let v = layer.idleTimeout { idleTimeout = v }
+        if let v = layer.headerTimeout { headerTimeout = v }
         if let v = layer.logLevel { logLevel = v }
         if let v = layer.privateFeeds { privateFeeds.merge(v) { _, new in new } }
     }
@@ -76,6 +80,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         guard (0...100).contains(horizon) else { throw AppError("horizon \(horizon) is not 0–100 years") }
         guard reloadInterval >= 0.1 else { throw AppError("reload-interval must be at least 0.1 seconds") }
         guard idleTimeout >= 1 else { throw AppError("idle-timeout must be at least 1 second") }
+        guard headerTimeout >= 1 else { throw AppError("header-timeout must be at least 1 second") }
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw AppError(
                 "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
@@ -115,6 +120,7 @@ public struct ServeConfiguration: Sendable, Equatable {
           --horizon        KALENDARIUM_HORIZON         horizon           10 (years of hosts.ics ahead)
           --reload-interval KALENDARIUM_RELOAD_INTERVAL reload-interval  2 (seconds between checks of calendars/)
           --idle-timeout   KALENDARIUM_IDLE_TIMEOUT    idle-timeout      30 (seconds)
+          --header-timeout KALENDARIUM_HEADER_TIMEOUT  header-timeout    10 (seconds to send a request head)
           --log-level      KALENDARIUM_LOG_LEVEL       log-level         info
           --private-feed NAME=TOKENFILE                private-feeds     none (map of feed name to token file)
           --config FILE    KALENDARIUM_CONFIG          (YAML file with the keys above)
@@ -136,6 +142,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         layer.horizon = try number("KALENDARIUM_HORIZON", Int.self)
         layer.reloadInterval = try number("KALENDARIUM_RELOAD_INTERVAL", Double.self)
         layer.idleTimeout = try number("KALENDARIUM_IDLE_TIMEOUT", Double.self)
+        layer.headerTimeout = try number("KALENDARIUM_HEADER_TIMEOUT", Double.self)
         layer.logLevel = env["KALENDARIUM_LOG_LEVEL"]
         return layer
     }
@@ -174,6 +181,9 @@ public struct ServeConfiguration: Sendable, Equatable {
             case "idle-timeout":
                 guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
                 layer.idleTimeout = v
+            case "header-timeout":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.headerTimeout = v
             case "log-level": layer.logLevel = value.string
             case "private-feeds":
                 guard let feeds = value.mapping else { throw fail("feed: token-file lines") }

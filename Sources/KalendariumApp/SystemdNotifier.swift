@@ -24,7 +24,8 @@ public struct SystemdNotifier: Sendable {
     public func status(_ text: String) { send("STATUS=\(text)") }
 
     /// Sends one datagram; failures are ignored, as sd_notify's are: the service must
-    /// not stop because its supervisor cannot be told something.
+    /// not stop because its supervisor cannot be told something. Non-blocking: a
+    /// receiver that does not read must never stall the thread (an event loop, here).
     func send(_ message: String) {
         #if canImport(Glibc)
             guard let socketPath else { return }
@@ -44,7 +45,7 @@ public struct SystemdNotifier: Sendable {
             _ = message.withCString { text in
                 withUnsafePointer(to: &address) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        sendto(fd, text, strlen(text), 0, $0, length)
+                        sendto(fd, text, strlen(text), Int32(MSG_DONTWAIT), $0, length)
                     }
                 }
             }

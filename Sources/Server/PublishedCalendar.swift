@@ -15,6 +15,10 @@ public struct PublishedFeed: Sendable {
     public let etag: String
     public let gzipETag: String
     public let lastModified: UTCInstant
+    /// `lastModified` as an HTTP date, formatted once.
+    public let lastModifiedHeader: String
+    /// `inline; filename="all.ics"`, so a browser that opens the link names the file.
+    public let contentDisposition: String
     public let eventCount: Int
 
     public init(_ feed: RenderedFeed) throws {
@@ -28,12 +32,14 @@ public struct PublishedFeed: Sendable {
         etag = "\"\(hash)\""
         gzipETag = "\"\(hash)-gz\""
         lastModified = feed.lastModified
+        lastModifiedHeader = HTTPDate.format(feed.lastModified)
+        contentDisposition = "inline; filename=\"\(feed.name.split(separator: "/").last ?? "")\""
         eventCount = feed.eventCount
     }
 }
 
 /// What the server shows: the feeds of the last good data, and that data for the page.
-public struct PublishedCalendar: Sendable {
+public final class PublishedCalendar: Sendable {
     public let feeds: [String: PublishedFeed]
     /// Feed names in catalog order, for the page.
     public let feedNames: [String]

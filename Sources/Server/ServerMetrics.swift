@@ -1,4 +1,5 @@
 public import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics, in a registry of its own: nothing is bootstrapped
 /// globally, so tests can make as many as they like.
@@ -33,10 +34,26 @@ public final class ServerMetrics: Sendable {
         _ = registry.makeCounter(descriptor: Self.reloadFailures)
     }
 
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    /// Counters already made, so a request costs one dictionary lookup rather than the
+    /// registry's label formatting.
+    private let requestCounters = Mutex<[RequestKey: Counter]>([:])
+
     public func request(route: String, method: String, status: Int) {
-        registry.makeCounter(
-            descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
+        let key = RequestKey(route: route, method: method, status: status)
+        let counter = requestCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
     }
 
     public func feedBuilt(seconds: Double) {

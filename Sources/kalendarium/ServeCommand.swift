@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import KalendariumApp
+import Logging
+import NIOCore
+import NIOPosix
 
 /// `kalendarium serve`: the daemon calendar apps subscribe to.
 struct ServeCommand: AsyncParsableCommand {
@@ -30,11 +33,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Years ahead that hosts.ics plans (default 10).") var horizon: Int?
     @Option(help: "Seconds between checks of the calendars directory (default 2).") var reloadInterval: Double?
     @Option(help: "Seconds before an idle connection is closed (default 30).") var idleTimeout: Double?
+    @Option(help: "Seconds a client has to send a complete request head (default 10).") var headerTimeout: Double?
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
     @Option(help: ArgumentHelp("A feed that needs ?token=…, with the file holding the token.", valueName: "NAME=FILE"))
     var privateFeed: [String] = []
 
     func run() async throws {
+        // Run Swift concurrency on NIO's event loops, so a request does not hop between
+        // the network threads and the task pool (as Vapor's and Hummingbird's templates do).
+        let takeover = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var flags = ServeConfiguration.Layer()
         flags.host = host
         flags.port = port
@@ -45,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.horizon = horizon
         flags.reloadInterval = reloadInterval
         flags.idleTimeout = idleTimeout
+        flags.headerTimeout = headerTimeout
         flags.logLevel = logLevel
         if !privateFeed.isEmpty {
             var feeds: [String: String] = [:]
@@ -59,6 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let configuration = try ServeConfiguration.resolve(file: config, environment: environment, flags: flags)
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
+            logger.debug("event loops run Swift concurrency: \(takeover)")
             let app = try await KalendariumApplication.build(
                 configuration: configuration, environment: environment,
                 logger: logger,
@@ -67,7 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
                     FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)/\n".utf8))
                 })
             try await app.run()
-        } catch let error as AppError {
+        } catch {
+            guard let error = error as? AppError else { throw error }
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)
         }
