@@ -1,0 +1,126 @@
+/// An outstanding item (utestående ärende): something a meeting decided that someone
+/// must do, followed up at the opening of every ledningsgrupp meeting.
+public struct Item: Hashable, Sendable {
+    public enum Status: String, CaseIterable, Sendable, Codable {
+        case open
+        /// "Pågår" in the minutes.
+        case inProgress = "in-progress"
+        case done
+        case cancelled
+
+        /// Still something to remind people of.
+        public var isOpen: Bool { self == .open || self == .inProgress }
+    }
+
+    /// A dated status note: the minutes' "- Pågår", "- Utskickat via mejl den 16 november".
+    public struct Note: Hashable, Sendable {
+        public let date: LocalDate
+        public let status: Status
+        public let text: String
+
+        public init(date: LocalDate, status: Status, text: String) {
+            self.date = date
+            self.status = status
+            self.text = text
+        }
+    }
+
+    /// Assigned by the store; nil before the item is saved.
+    public var id: Int64?
+    public var title: String
+    public var description: String
+    /// The body whose meetings follow the item up (`ledningsgruppen`).
+    public var body: String
+    /// The meeting it was decided at (a meeting id, `ledningsgruppen-2020-11-20`).
+    public var meeting: String?
+    /// The decision (Beslut) it comes from, as the minutes word it.
+    public var decision: String?
+    public var owners: [Owner]
+    public var due: LocalDate?
+    public var status: Status
+    public var history: [Note]
+
+    public init(
+        id: Int64? = nil, title: String, description: String = "", body: String, meeting: String? = nil,
+        decision: String? = nil, owners: [Owner], due: LocalDate? = nil, status: Status = .open, history: [Note] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.body = body
+        self.meeting = meeting
+        self.decision = decision
+        self.owners = owners
+        self.due = due
+        self.status = status
+        self.history = history
+    }
+
+    /// Problems that make the item unusable, as messages for the person entering it.
+    public func problems(in data: CalendarData) -> [String] {
+        var problems: [String] = []
+        if title.trimmingWhitespace.isEmpty { problems.append("title is empty") }
+        if title.count > 300 { problems.append("title is longer than 300 characters") }
+        if title.contains(where: { $0.isNewline }) { problems.append("title must be one line") }
+        if data.body(body) == nil {
+            problems.append("unknown body \"\(body)\"" + Suggestion.hint(for: body, in: data.bodies.map(\.slug)))
+        }
+        if owners.isEmpty { problems.append("an item needs at least one owner") }
+        for owner in owners {
+            if let problem = owner.problem(in: data) { problems.append(problem) }
+        }
+        if let meeting, !data.meetings.contains(where: { $0.id == meeting }) {
+            problems.append(
+                "unknown meeting \"\(meeting)\""
+                    + Suggestion.hint(for: meeting, in: data.meetings.map(\.id)))
+        }
+        return problems
+    }
+}
+
+/// Who owns an item: a person by name, everyone in a role, a network or a municipality.
+public enum Owner: Hashable, Sendable, CustomStringConvertible {
+    case person(String)
+    case role(Role)
+    case network(String)
+    case municipality(String)
+
+    /// Parses `person:Helene Olofsson`, `role:kommundirektor`, `network:klimatstrateger`,
+    /// `municipality:huddinge`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        switch parts[0] {
+        case "person": self = .person(parts[1])
+        case "role": guard let role = Role(rawValue: parts[1]) else { return nil }; self = .role(role)
+        case "network": self = .network(parts[1])
+        case "municipality": self = .municipality(parts[1])
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .person(let name): "person:\(name)"
+        case .role(let role): "role:\(role.rawValue)"
+        case .network(let slug): "network:\(slug)"
+        case .municipality(let slug): "municipality:\(slug)"
+        }
+    }
+
+    func problem(in data: CalendarData) -> String? {
+        switch self {
+        case .network(let slug) where data.network(slug) == nil:
+            "unknown network \"\(slug)\"" + Suggestion.hint(for: slug, in: data.networks.map(\.slug))
+        case .municipality(let slug) where data.municipality(slug) == nil:
+            "unknown municipality \"\(slug)\"" + Suggestion.hint(for: slug, in: data.municipalities.map(\.slug))
+        default: nil
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+    }
+}

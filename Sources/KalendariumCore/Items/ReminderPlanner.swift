@@ -1,0 +1,157 @@
+/// When reminders go out, from the configuration (defaults as the secretariat asked).
+public struct ReminderRules: Hashable, Sendable {
+    /// Days before an item's due date that its owners are reminded.
+    public var itemDaysBefore: [Int]
+    /// Days before a meeting that its agenda notice (kallelse) goes out.
+    public var agendaDaysBefore: Int
+    /// Local time of the daily pass, on working days only.
+    public var sendTime: LocalTime
+
+    public init(
+        itemDaysBefore: [Int] = [7, 1], agendaDaysBefore: Int = 10, sendTime: LocalTime = LocalTime(hour: 8, minute: 0)!
+    ) {
+        self.itemDaysBefore = itemDaysBefore
+        self.agendaDaysBefore = agendaDaysBefore
+        self.sendTime = sendTime
+    }
+}
+
+/// One thing one person should be told.
+public struct Reminder: Hashable, Sendable {
+    public enum Subject: Hashable, Sendable {
+        /// An item due in `daysLeft` days.
+        case itemDue(Item, daysLeft: Int)
+        case itemOverdue(Item, daysLate: Int)
+        /// A meeting's notice with the body's open items.
+        case agenda(Meeting, openItems: [Item])
+        /// The daily digest: every open item of the person's bodies.
+        case digest(openItems: [Item])
+    }
+
+    /// Identifies the reminder across runs and machines: never sent twice under one key.
+    public let key: String
+    public let recipient: Recipient
+    public let subject: Subject
+}
+
+/// Everything one pass decides, for one moment.
+public struct ReminderPass: Sendable {
+    /// The Stockholm date of the pass, or nil when `now` is not a sending time.
+    public let date: LocalDate?
+    /// What to send, one envelope per recipient.
+    public let envelopes: [Envelope]
+    /// Reminders no longer worth sending after downtime (the due date or meeting has
+    /// passed, or a later reminder for the same item replaces them), by key.
+    public let stale: [String]
+    /// Items that concern nobody in the recipients file.
+    public let unaddressed: [Item]
+
+    /// One e-mail: all reminders due for one person in this pass.
+    public struct Envelope: Hashable, Sendable {
+        public let recipient: Recipient
+        public let reminders: [Reminder]
+        /// Stable across runs: the outbox's key and the Message-ID are made from it.
+        public var key: String {
+            "\(recipient.email.lowercased())|" + reminders.map(\.key).sorted().joined(separator: "|")
+        }
+    }
+}
+
+/// Decides which reminders are due. Pure: time, items, meetings and people come in as
+/// values; the outbox (which remembers what was sent) is the caller's.
+///
+/// Catching up after downtime: a pass sends every reminder whose send day has come and
+/// that is still relevant — an item reminder until the due date, an agenda notice until
+/// the meeting. For one item only the most recent due reminder is sent (a missed
+/// "7 days" one is stale once the "1 day" one is due). The outbox's keys keep a
+/// reminder from being sent twice however many passes run.
+public enum ReminderPlanner {
+    public static func pass(
+        now: UTCInstant, items: [Item], data: CalendarData, recipients: [Recipient],
+        rules: ReminderRules = ReminderRules()
+    ) -> ReminderPass {
+        let (today, time) = StockholmTime.local(now)
+        guard SwedishHolidays.isWorkingDay(today), time >= rules.sendTime else {
+            return ReminderPass(date: nil, envelopes: [], stale: [], unaddressed: [])
+        }
+        var reminders: [Reminder] = []
+        var stale: [String] = []
+        var unaddressed: [Item] = []
+        let open = items.filter { $0.status.isOpen }
+
+        for item in open {
+            guard let id = item.id else { continue }
+            let owners = recipients.filter { r in item.owners.contains { r.owns($0) } }
+            if owners.isEmpty { unaddressed.append(item) }
+            guard let due = item.due else { continue }
+            if due < today {
+                // Weekly, keyed by ISO week: the first pass of each week sends it.
+                let week = today.isoWeek
+                for r in owners where r.receives.contains(.overdue) {
+                    reminders.append(
+                        Reminder(
+                            key: "item:\(id):overdue:\(week.year)-W\(week.week)", recipient: r,
+                            subject: .itemOverdue(item, daysLate: due.days(to: today))))
+                }
+                continue
+            }
+            let triggers = rules.itemDaysBefore.sorted(by: >).map { n in (n, sendDay(for: due.adding(days: -n))) }
+            let reached = triggers.filter { $0.1 <= today && today < due }
+            guard let latest = reached.last else { continue }
+            stale += reached.dropLast().map { "item:\(id):due-\($0.0):\(due)" }
+            for r in owners where r.receives.contains(.items) {
+                reminders.append(
+                    Reminder(
+                        key: "item:\(id):due-\(latest.0):\(due)", recipient: r,
+                        subject: .itemDue(item, daysLeft: today.days(to: due))))
+            }
+        }
+
+        for meeting in data.meetings where meeting.status != .cancelled {
+            guard case .body(let slug) = meeting.subject, let body = data.body(slug),
+                let day = meeting.schedule.firstDay
+            else { continue }
+            let send = sendDay(for: day.adding(days: -rules.agendaDaysBefore))
+            guard send <= today else { continue }
+            let key = "meeting:\(meeting.id):agenda:\(day)"
+            guard today < day else {
+                if day.days(to: today) < 14 { stale.append(key) }
+                continue
+            }
+            let agendaItems = open.filter { $0.body == slug }
+            for r in recipients where r.receives.contains(.agenda) && attends(r, body) {
+                reminders.append(Reminder(key: key, recipient: r, subject: .agenda(meeting, openItems: agendaItems)))
+            }
+        }
+
+        for r in recipients where r.dailyDigest {
+            let mine = open.filter { item in item.owners.contains { r.owns($0) } || r.bodies.contains(item.body) }
+            if !mine.isEmpty {
+                reminders.append(
+                    Reminder(
+                        key: "digest:\(r.email.lowercased()):\(today)", recipient: r,
+                        subject: .digest(openItems: mine)))
+            }
+        }
+
+        var byRecipient: [String: [Reminder]] = [:]
+        for reminder in reminders { byRecipient[reminder.recipient.email.lowercased(), default: []].append(reminder) }
+        let envelopes = byRecipient.keys.sorted().map { email in
+            let list = byRecipient[email]!.sorted { $0.key < $1.key }
+            return ReminderPass.Envelope(recipient: list[0].recipient, reminders: list)
+        }
+        return ReminderPass(date: today, envelopes: envelopes, stale: stale.sorted(), unaddressed: unaddressed)
+    }
+
+    /// The last working day on or before `day`: a reminder due on a Sunday goes out on Friday.
+    public static func sendDay(for day: LocalDate) -> LocalDate {
+        var d = day
+        while !SwedishHolidays.isWorkingDay(d) { d = d.adding(days: -1) }
+        return d
+    }
+
+    /// A person gets a body's notices if they name the body, or (naming none) hold one of its roles.
+    static func attends(_ r: Recipient, _ body: Body) -> Bool {
+        r.bodies.isEmpty ? !r.roles.isDisjoint(with: body.people) : r.bodies.contains(body.slug)
+    }
+}
