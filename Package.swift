@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
         .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
+        /// E-mail: MIME rendering and transports (maildir, sendmail).
+        .target(name: "Mail", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
         /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
         .target(
             name: "Server",
@@ -82,6 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
             swiftSettings: strictSettings),

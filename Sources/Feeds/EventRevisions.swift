@@ -29,7 +29,7 @@ public struct EventRevisions: Hashable, Sendable, Codable {
     /// theirs, so if they return their SEQUENCE still only grows.
     public mutating func record(_ events: [FeedEvent], at now: UTCInstant) {
         for event in events {
-            let hash = Self.hash(event.fingerprint)
+            let hash = ContentHash.hex(event.fingerprint)
             if let old = byUID[event.uid] {
                 if old.contentHash != hash {
                     byUID[event.uid] = EventRevision(
@@ -42,17 +42,6 @@ public struct EventRevisions: Hashable, Sendable, Codable {
     }
 
     public func revision(of uid: String) -> EventRevision? { byUID[uid] }
-
-    /// FNV-1a, 64 bits: stable across runs and platforms, unlike `Hasher`.
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }
 
 extension UTCInstant: Codable {

@@ -105,16 +105,3 @@ public final class CalendarState: Sendable {
 
     static let dataProblemPrefix = "calendars: "
 }
-
-/// FNV-1a, 64 bits, over bytes: a stable content hash for ETags.
-enum ContentHash {
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}

@@ -1,0 +1,191 @@
+public import KalendariumCore
+
+/// Renders a `MailMessage` as an RFC 5322 message with MIME (RFC 2045–2047):
+/// UTF-8 throughout, encoded-words for non-ASCII headers, quoted-printable text,
+/// `multipart/alternative` for text and HTML, `multipart/mixed` for attachments.
+/// Boundaries come from the Message-ID, so the same message always renders to the
+/// same bytes.
+public enum MIME {
+    public static func render(_ m: MailMessage) -> String {
+        var headers: [(String, String)] = [
+            ("From", address(m.from)),
+            ("To", address(m.to)),
+            ("Subject", encodedWords(m.subject)),
+            ("Date", rfc5322Date(m.date)),
+            ("Message-ID", "<\(m.messageID)>"),
+            ("MIME-Version", "1.0"),
+        ]
+        headers += m.extraHeaders.map { ($0.name, $0.value) }
+        let seed = ContentHash.hex(m.messageID)
+        let alternative = "alt-\(seed)"
+        let mixed = "mix-\(seed)"
+
+        var body = ""
+        let textPart = part(
+            contentType: "text/plain; charset=utf-8", encoding: "quoted-printable",
+            content: quotedPrintable(m.text))
+        var content: String
+        var contentType: String
+        if let html = m.html {
+            let htmlPart = part(
+                contentType: "text/html; charset=utf-8", encoding: "quoted-printable",
+                content: quotedPrintable(html))
+            content = "--\(alternative)\r\n\(textPart)\r\n--\(alternative)\r\n\(htmlPart)\r\n--\(alternative)--\r\n"
+            contentType = "multipart/alternative; boundary=\"\(alternative)\""
+        } else {
+            content = ""
+            contentType = ""
+        }
+        if m.attachments.isEmpty {
+            if m.html == nil {
+                headers += [
+                    ("Content-Type", "text/plain; charset=utf-8"), ("Content-Transfer-Encoding", "quoted-printable"),
+                ]
+                body = quotedPrintable(m.text)
+            } else {
+                headers.append(("Content-Type", contentType))
+                body = content
+            }
+        } else {
+            headers.append(("Content-Type", "multipart/mixed; boundary=\"\(mixed)\""))
+            let first = m.html == nil ? textPart : "Content-Type: \(contentType)\r\n\r\n\(content)"
+            body = "--\(mixed)\r\n\(first)\r\n"
+            for attachment in m.attachments {
+                let name = encodedWords(attachment.filename)
+                body += "--\(mixed)\r\n"
+                body += "Content-Type: \(attachment.contentType); name=\"\(name)\"\r\n"
+                body += "Content-Disposition: attachment; filename=\"\(name)\"\r\n"
+                body += "Content-Transfer-Encoding: base64\r\n\r\n"
+                body += base64Lines(attachment.data) + "\r\n"
+            }
+            body += "--\(mixed)--\r\n"
+        }
+        return headers.map { fold("\($0.0): \($0.1)") }.joined() + "\r\n" + body
+    }
+
+    static func part(contentType: String, encoding: String, content: String) -> String {
+        "Content-Type: \(contentType)\r\nContent-Transfer-Encoding: \(encoding)\r\n\r\n\(content)"
+    }
+
+    static func address(_ a: MailAddress) -> String {
+        guard let name = a.name else { return a.email }
+        let plain = name.allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-")
+        }
+        return (plain ? name : encodedWords(name)) + " <\(a.email)>"
+    }
+
+    /// RFC 2047 B-encoded words for non-ASCII text, each at most 75 characters and never
+    /// splitting a UTF-8 sequence; plain ASCII passes through.
+    public static func encodedWords(_ text: String) -> String {
+        guard text.contains(where: { !$0.isASCII || $0 == "=" || $0 == "?" }) else { return text }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        // 75 - len("=?UTF-8?B?") - len("?=") = 63 base64 characters, i.e. 45 bytes (whole groups of 3).
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > 45 {
+                words.append("=?UTF-8?B?\(Base64.encode(chunk))?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Base64.encode(chunk))?=") }
+        return words.joined(separator: " ")
+    }
+
+    /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text with CRLF line ends; soft line
+    /// breaks keep lines within 76 characters. A leading "." is encoded, so no line of
+    /// the body can end an SMTP DATA section.
+    public static func quotedPrintable(_ text: String) -> String {
+        var out = ""
+        let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            var current = ""
+            let bytes = Array(line.utf8)
+            for (i, byte) in bytes.enumerated() {
+                let isLast = i == bytes.count - 1
+                var piece: String
+                if (byte == 0x20 || byte == 0x09) && isLast {
+                    piece = hex(byte)  // trailing whitespace would be lost in transport
+                } else if (byte >= 33 && byte <= 126 && byte != 61) || byte == 0x20 || byte == 0x09 {
+                    piece = String(UnicodeScalar(byte))
+                    if current.isEmpty && byte == 0x2E { piece = hex(byte) }
+                } else {
+                    piece = hex(byte)
+                }
+                if current.count + piece.count > 75 {
+                    out += current + "=\r\n"
+                    current = ""
+                    if piece == "." { piece = hex(0x2E) }
+                }
+                current += piece
+            }
+            out += current
+            if index < lines.count - 1 { out += "\r\n" }
+        }
+        return out.hasSuffix("\r\n") ? out : out + "\r\n"
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+    }
+
+    static func base64Lines(_ data: [UInt8]) -> String {
+        let encoded = Array(Base64.encode(data))
+        return stride(from: 0, to: encoded.count, by: 76).map { String(encoded[$0..<min($0 + 76, encoded.count)]) }
+            .joined(separator: "\r\n")
+    }
+
+    /// Folds a header line at spaces to stay within 78 characters where it can.
+    static func fold(_ line: String) -> String {
+        guard line.count > 78 else { return line + "\r\n" }
+        var out = ""
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            // Never fold right after the header name: "Subject:" alone on a line helps nobody.
+            if !current.isEmpty && current.count + 1 + word.count > 78 && current.contains(" ") {
+                out += current + "\r\n"
+                current = " " + word
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        return out + current + "\r\n"
+    }
+
+    /// `Mon, 23 Nov 2026 08:00:00 +0100`, in Stockholm time.
+    public static func rfc5322Date(_ t: UTCInstant) -> String {
+        let offset = StockholmTime.offset(at: t)
+        let local = t.adding(seconds: offset)
+        let d = local.date
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(days[d.weekday.index]), \(two(d.day)) \(months[d.month - 1]) \(d.year) "
+            + "\(two(local.hour)):\(two(local.minute)):\(two(local.second)) +\(two(offset / 3600))00"
+    }
+}
+
+/// Standard base64 (RFC 4648), so the MIME code needs no Foundation.
+enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = ""
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i]
+            let b1 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x3) << 4 | b1 >> 4)])
+            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0xF) << 2 | b2 >> 6)] : "=")
+            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : "=")
+            i += 3
+        }
+        return out
+    }
+}

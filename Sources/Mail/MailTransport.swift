@@ -1,0 +1,61 @@
+import Foundation
+
+/// Delivers rendered messages. A transport says whether a failure is worth retrying.
+public protocol MailTransport: Sendable {
+    /// Delivers one message (`rendered` is the whole RFC 5322 text, CRLF line ends).
+    func deliver(_ message: MailMessage, rendered: String) async throws(MailError)
+}
+
+/// Why a message was not delivered, in words safe for logs: never a password.
+public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// Try again later: connection refused, a 4xx reply, a full disk.
+        case temporary
+        /// Do not try again: a 5xx reply, an address the server rejects.
+        case permanent
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(kind.rawValue) failure: \(message)" }
+}
+
+/// Where mail goes, from a URL: `maildir:PATH` (the default, for a local mailbox),
+/// `sendmail:` (the local sendmail program) or, once the SMTP client lands,
+/// `smtp://user:pass@host:587` and `smtps://…`.
+public enum MailURL {
+    public static func transport(_ url: String) throws(MailError) -> any MailTransport {
+        if url.hasPrefix("maildir:") {
+            let path = String(url.dropFirst("maildir:".count))
+            guard !path.isEmpty else {
+                throw MailError(.permanent, "maildir: needs a directory, as maildir:/var/mail/kalendarium")
+            }
+            return MaildirTransport(directory: path)
+        }
+        if url == "sendmail:" || url.hasPrefix("sendmail:") {
+            let program = String(url.dropFirst("sendmail:".count))
+            return SendmailTransport(program: program.isEmpty ? "/usr/sbin/sendmail" : program)
+        }
+        if url.hasPrefix("smtp://") || url.hasPrefix("smtps://") {
+            throw MailError(.permanent, "the SMTP transport is not built yet; use maildir:PATH or sendmail: for now")
+        }
+        throw MailError(.permanent, "unknown mail URL \"\(redacted(url))\"; use maildir:PATH or sendmail:")
+    }
+
+    /// The URL with any password replaced, for messages and logs.
+    public static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url.range(of: "@", range: scheme.upperBound..<url.endIndex)
+        else {
+            return url
+        }
+        let credentials = url[scheme.upperBound..<at.lowerBound]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at.lowerBound...])
+    }
+}

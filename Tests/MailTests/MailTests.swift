@@ -1,0 +1,111 @@
+import Foundation
+import KalendariumCore
+import Testing
+
+@testable import Mail
+
+@Suite struct MIMETests {
+    static let now = UTCInstant(rfc3339: "2026-11-23T07:00:00Z")!
+
+    static func message(
+        subject: String = "Påminnelse: remissvar om Södertäljebroarna", html: String? = "<p>Hej</p>",
+        attachments: [MailAttachment] = []
+    ) -> MailMessage {
+        MailMessage(
+            from: MailAddress(name: "Södertörnskommunernas kansli", email: "kansli@example.org")!,
+            to: MailAddress(name: "Helene Olofsson", email: "utvecklingsledare@example.org")!,
+            subject: subject, date: now, messageID: "abc123@kalendarium.example.org",
+            text: "Hej!\n.Punkt först\nRad med ä och en lång rad " + String(repeating: "ö", count: 80) + " \n",
+            html: html, attachments: attachments,
+            extraHeaders: [("List-Unsubscribe", "<mailto:kansli@example.org?subject=avregistrera>")])
+    }
+
+    @Test func headersAreEncodedWordsAndDatesAreStockholm() {
+        let text = MIME.render(Self.message())
+        #expect(text.contains("Subject: =?UTF-8?B?"))
+        #expect(text.contains("From: =?UTF-8?B?"))
+        #expect(text.contains("Date: Mon, 23 Nov 2026 08:00:00 +0100\r\n"))
+        #expect(text.contains("Message-ID: <abc123@kalendarium.example.org>\r\n"))
+        #expect(text.contains("MIME-Version: 1.0\r\n"))
+        #expect(MIME.rfc5322Date(UTCInstant(rfc3339: "2021-08-30T06:00:00Z")!) == "Mon, 30 Aug 2021 08:00:00 +0200")
+    }
+
+    @Test func encodedWordsDecodeBackAndStayShort() throws {
+        let subject = String(repeating: "Överenskommelse ", count: 8)
+        let words = MIME.encodedWords(subject).split(separator: " ")
+        var bytes: [UInt8] = []
+        for word in words {
+            #expect(word.count <= 75)
+            let b64 = word.dropFirst("=?UTF-8?B?".count).dropLast(2)
+            bytes += try #require(Data(base64Encoded: String(b64))).map { $0 }
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == subject)
+        #expect(MIME.encodedWords("Plain ASCII") == "Plain ASCII")
+    }
+
+    @Test func lineBreaksCannotInjectHeaders() {
+        let text = MIME.render(Self.message(subject: "Ärende\r\nBcc: angripare@example.org\nX-Evil: 1"))
+        let headerBlock = text.components(separatedBy: "\r\n\r\n")[0]
+        #expect(!headerBlock.contains("\r\nBcc:") && !headerBlock.contains("\r\nX-Evil:"))
+        #expect(MailAddress(name: "x", email: "a@b.se\r\nBcc: c@d.se") == nil)
+        #expect(MailAddress(name: "Namn\r\nBcc: c@d.se", email: "a@b.se")?.name == "Namn Bcc: c@d.se")
+    }
+
+    @Test func quotedPrintableKeepsLinesShortAndDotsSafe() {
+        let qp = MIME.quotedPrintable("Hej!\n.Punkt först\n" + String(repeating: "å", count: 60) + " \n")
+        let lines = qp.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.count <= 76 })
+        #expect(!lines.contains { $0.hasPrefix(".") })
+        #expect(qp.contains("=2EPunkt f=C3=B6rst"))
+        #expect(qp.contains("=20\r\n"))  // trailing space kept
+    }
+
+    @Test func attachmentsMakeMultipartMixedAndRenderingIsDeterministic() {
+        let ics = MailAttachment(
+            filename: "möte.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+            data: Array("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8))
+        let a = MIME.render(Self.message(attachments: [ics]))
+        #expect(a == MIME.render(Self.message(attachments: [ics])))
+        #expect(a.contains("Content-Type: multipart/mixed; boundary=\"mix-"))
+        #expect(a.contains("Content-Type: multipart/alternative; boundary=\"alt-"))
+        #expect(a.contains("Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"=?UTF-8?B?"))
+        #expect(a.contains("Content-Transfer-Encoding: base64\r\n\r\nQkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\r\n"))
+        #expect(a.hasSuffix("--\r\n"))
+    }
+}
+
+@Suite struct TransportTests {
+    @Test func maildirDeliversOnceIntoNew() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let transport = try MailURL.transport("maildir:\(dir)")
+        let message = MIMETests.message()
+        try await transport.deliver(message, rendered: MIME.render(message))
+        try await transport.deliver(message, rendered: MIME.render(message))
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/new")
+        #expect(files.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/tmp").isEmpty)
+    }
+
+    @Test func urlsAreCheckedAndPasswordsNeverShown() {
+        #expect(
+            MailURL.redacted("smtp://kansli:hemligt@mail.example.org:587") == "smtp://kansli:***@mail.example.org:587")
+        do {
+            _ = try MailURL.transport("ftp://kansli:hemligt@x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("hemligt"))
+        }
+    }
+
+    @Test func aMissingSendmailIsTemporary() async {
+        let transport = SendmailTransport(program: "/nonexistent/sendmail")
+        let message = MIMETests.message()
+        do {
+            try await transport.deliver(message, rendered: MIME.render(message))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .temporary)
+        }
+    }
+}
