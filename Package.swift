@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -43,6 +44,11 @@ let package = Package(
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
         .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
+        /// The store: items and the reminder outbox (SQLite through GRDB).
+        .target(
+            name: "Store",
+            dependencies: ["KalendariumCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         /// E-mail: MIME rendering and transports (maildir, sendmail).
         .target(name: "Mail", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
         /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
@@ -85,6 +91,7 @@ let package = Package(
         .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
             swiftSettings: strictSettings),

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+public import KalendariumCore
+
+/// The embedded store: one SQLite file in the state directory, in WAL mode (GRDB's
+/// DatabasePool), so the daemon and a CLI command can use it at the same time.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `directory/kalendarium.sqlite` and runs the migrations.
+    public init(directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: "\(directory)/kalendarium.sqlite", configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot open the database in \(directory): \(error)")
+        }
+    }
+
+    /// One named migration per change, never edited once released (STYLE.md §7).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: items, item history, reminder log, outbox") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE item (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        title TEXT NOT NULL,
+                        description TEXT NOT NULL DEFAULT '',
+                        body TEXT NOT NULL,
+                        meeting TEXT,
+                        decision TEXT,
+                        owners TEXT NOT NULL,
+                        due TEXT,
+                        status TEXT NOT NULL
+                    );
+                    CREATE TABLE item_note (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        date TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        text TEXT NOT NULL
+                    );
+                    CREATE INDEX item_note_item ON item_note(item_id);
+                    CREATE TABLE reminder_log (
+                        reminder_key TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        outbox_key TEXT NOT NULL,
+                        PRIMARY KEY (reminder_key, recipient)
+                    );
+                    CREATE TABLE outbox (
+                        key TEXT PRIMARY KEY,
+                        recipient TEXT NOT NULL,
+                        message_id TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt INTEGER NOT NULL,
+                        last_error TEXT,
+                        created_at INTEGER NOT NULL,
+                        sent_at INTEGER
+                    );
+                    CREATE INDEX outbox_due ON outbox(status, next_attempt);
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: - Items
+
+    public func addItem(_ item: Item) async throws -> Item {
+        try await pool.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO item (title, description, body, meeting, decision, owners, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    item.title, item.description, item.body, item.meeting, item.decision,
+                    item.owners.map(\.description).joined(separator: "\n"), item.due?.description, item.status.rawValue,
+                ])
+            let id = db.lastInsertedRowID
+            for note in item.history {
+                try db.execute(
+                    sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
+                    arguments: [id, note.date.description, note.status.rawValue, note.text])
+            }
+            return try Self.item(db, id: id)!
+        }
+    }
+
+    public func item(id: Int64) async throws -> Item? {
+        try await pool.read { db in try Self.item(db, id: id) }
+    }
+
+    public func items(_ filter: ItemFilter) async throws -> [Item] {
+        let all = try await pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM item ORDER BY id").compactMap { try Self.item(db, id: $0) }
+        }
+        return all.filter(filter.matches)
+    }
+
+    public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
+        try await pool.write { db in
+            guard var item = try Self.item(db, id: id) else { throw StoreError("no item with id \(id)") }
+            if let title = change.title { item.title = title }
+            if let description = change.description { item.description = description }
+            if let owners = change.owners { item.owners = owners }
+            if let due = change.due { item.due = due }
+            let statusChanged = change.status.map { $0 != item.status } ?? false
+            if let status = change.status { item.status = status }
+            try db.execute(
+                sql: "UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ? WHERE id = ?",
+                arguments: [
+                    item.title, item.description, item.owners.map(\.description).joined(separator: "\n"),
+                    item.due?.description, item.status.rawValue, id,
+                ])
+            if statusChanged || change.note != nil {
+                try db.execute(
+                    sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
+                    arguments: [id, date.description, item.status.rawValue, change.note ?? ""])
+            }
+            return try Self.item(db, id: id)!
+        }
+    }
+
+    static func item(_ db: Database, id: Int64) throws -> Item? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let notes = try Row.fetchAll(db, sql: "SELECT * FROM item_note WHERE item_id = ? ORDER BY id", arguments: [id])
+            .compactMap { r -> Item.Note? in
+                guard let date = LocalDate(iso: r["date"] as String), let status = Item.Status(rawValue: r["status"])
+                else {
+                    return nil
+                }
+                return Item.Note(date: date, status: status, text: r["text"])
+            }
+        let owners = (row["owners"] as String).split(separator: "\n").compactMap { Owner(String($0)) }
+        return Item(
+            id: row["id"], title: row["title"], description: row["description"], body: row["body"],
+            meeting: row["meeting"],
+            decision: row["decision"], owners: owners, due: (row["due"] as String?).flatMap { LocalDate(iso: $0) },
+            status: Item.Status(rawValue: row["status"]) ?? .open, history: notes)
+    }
+
+    // MARK: - Outbox
+
+    public func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool {
+        try await pool.write { db in
+            let recorded = try String.fetchSet(
+                db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?",
+                arguments: [entry.recipient])
+            let fresh = reminderKeys.filter { !recorded.contains($0) }
+            guard !fresh.isEmpty else { return false }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE key = ?", arguments: [entry.key]) == 0
+            else {
+                return false
+            }
+            for key in fresh {
+                try db.execute(
+                    sql: "INSERT INTO reminder_log (reminder_key, recipient, outbox_key) VALUES (?, ?, ?)",
+                    arguments: [key, entry.recipient, entry.key])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
+                    VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
+                    """,
+                arguments: [
+                    entry.key, entry.recipient, entry.messageID, entry.message, entry.nextAttempt.secondsSince1970,
+                    entry.createdAt.secondsSince1970,
+                ])
+            return true
+        }
+    }
+
+    public func recordedReminders(for recipient: String) async throws -> Set<String> {
+        try await pool.read { db in
+            try String.fetchSet(
+                db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?", arguments: [recipient])
+        }
+    }
+
+    public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
+        try await pool.write { db in
+            // SQLite has one writer at a time, so selecting and leasing in one write
+            // transaction is the claim; PostgreSQL does it with FOR UPDATE SKIP LOCKED.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox
+                    WHERE (status = 'pending' OR status = 'sending') AND next_attempt <= ?
+                    ORDER BY next_attempt, key LIMIT ?
+                    """, arguments: [now.secondsSince1970, limit])
+            var claimed: [OutboxEntry] = []
+            for row in rows {
+                try db.execute(
+                    sql:
+                        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt = ? WHERE key = ?",
+                    arguments: [leaseUntil.secondsSince1970, row["key"] as String])
+                var entry = Self.entry(row)
+                entry.status = .sending
+                entry.attempts += 1
+                entry.nextAttempt = leaseUntil
+                claimed.append(entry)
+            }
+            return claimed
+        }
+    }
+
+    public func markSent(_ key: String, at: UTCInstant) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
+                arguments: [at.secondsSince1970, key])
+        }
+    }
+
+    public func markFailed(_ key: String, error: String, retryAt: UTCInstant?) async throws {
+        try await pool.write { db in
+            if let retryAt {
+                try db.execute(
+                    sql: "UPDATE outbox SET status = 'pending', next_attempt = ?, last_error = ? WHERE key = ?",
+                    arguments: [retryAt.secondsSince1970, error, key])
+            } else {
+                try db.execute(
+                    sql: "UPDATE outbox SET status = 'failed', last_error = ? WHERE key = ?", arguments: [error, key])
+            }
+        }
+    }
+
+    public func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry] {
+        try await pool.read { db in
+            if let status {
+                return try Row.fetchAll(
+                    db, sql: "SELECT * FROM outbox WHERE status = ? ORDER BY created_at, key",
+                    arguments: [status.rawValue]
+                ).map(Self.entry)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY created_at, key").map(Self.entry)
+        }
+    }
+
+    static func entry(_ row: Row) -> OutboxEntry {
+        OutboxEntry(
+            key: row["key"], recipient: row["recipient"], messageID: row["message_id"], message: row["message"],
+            status: OutboxEntry.Status(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],
+            nextAttempt: UTCInstant(secondsSince1970: row["next_attempt"]), lastError: row["last_error"],
+            createdAt: UTCInstant(secondsSince1970: row["created_at"]),
+            sentAt: (row["sent_at"] as Int?).map { UTCInstant(secondsSince1970: $0) })
+    }
+}
