@@ -51,6 +51,10 @@ let package = Package(
             swiftSettings: strictSettings),
         /// E-mail: MIME rendering and transports (maildir, sendmail).
         .target(name: "Mail", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
+        /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
+        .target(
+            name: "Reminders", dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store"],
+            swiftSettings: strictSettings),
         /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
         .target(
             name: "Server",
@@ -68,7 +72,7 @@ let package = Package(
         .target(
             name: "KalendariumApp",
             dependencies: [
-                "KalendariumCore", "CalendarFiles", "Feeds", "Server",
+                "KalendariumCore", "CalendarFiles", "Feeds", "Server", "Mail", "Store", "Reminders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -80,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "kalendarium",
             dependencies: [
-                "KalendariumCore", "CalendarFiles", "Feeds", "KalendariumApp",
+                "KalendariumCore", "CalendarFiles", "Feeds", "KalendariumApp", "Store", "Mail", "Reminders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -9,7 +9,7 @@ public struct MaildirTransport: MailTransport {
 
     public init(directory: String) { self.directory = directory }
 
-    public func deliver(_ message: MailMessage, rendered: String) async throws(MailError) {
+    public func deliver(_ mail: OutgoingMail) async throws(MailError) {
         let fm = FileManager.default
         do {
             for sub in ["tmp", "new", "cur"] {
@@ -18,11 +18,12 @@ public struct MaildirTransport: MailTransport {
         } catch {
             throw MailError(.temporary, "cannot create the maildir \(directory): \(error.localizedDescription)")
         }
-        let name = "\(message.date.secondsSince1970).\(ContentHashName.of(message)).kalendarium"
+        // Named after the Message-ID, so the same message delivered twice is one file.
+        let name = "\(ContentHash.hex(mail.messageID)).\(ContentHash.hex(mail.to.lowercased())).kalendarium"
         let tmp = "\(directory)/tmp/\(name)"
         let final = "\(directory)/new/\(name)"
         if fm.fileExists(atPath: final) || fm.fileExists(atPath: "\(directory)/cur/\(name):2,") { return }
-        guard fm.createFile(atPath: tmp, contents: Data(rendered.utf8)) else {
+        guard fm.createFile(atPath: tmp, contents: Data(mail.rendered.utf8)) else {
             throw MailError(.temporary, "cannot write \(tmp) (disk full or no permission?)")
         }
         do {
@@ -31,11 +32,5 @@ public struct MaildirTransport: MailTransport {
             try? fm.removeItem(atPath: tmp)
             throw MailError(.temporary, "cannot move the message into \(directory)/new: \(error.localizedDescription)")
         }
-    }
-}
-
-enum ContentHashName {
-    static func of(_ m: MailMessage) -> String {
-        String(m.messageID.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(80))
     }
 }

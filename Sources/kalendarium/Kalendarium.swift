@@ -12,7 +12,7 @@ struct Kalendarium: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, ItemsCommand.self, RemindCommand.self,
         ]
     )
 }

@@ -80,8 +80,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let transport = try MailURL.transport("maildir:\(dir)")
         let message = MIMETests.message()
-        try await transport.deliver(message, rendered: MIME.render(message))
-        try await transport.deliver(message, rendered: MIME.render(message))
+        try await transport.deliver(OutgoingMail(message))
+        try await transport.deliver(OutgoingMail(message))
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/new")
         #expect(files.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/tmp").isEmpty)
@@ -102,7 +102,7 @@ import Testing
         let transport = SendmailTransport(program: "/nonexistent/sendmail")
         let message = MIMETests.message()
         do {
-            try await transport.deliver(message, rendered: MIME.render(message))
+            try await transport.deliver(OutgoingMail(message))
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .temporary)

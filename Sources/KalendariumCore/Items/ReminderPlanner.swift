@@ -50,6 +50,12 @@ public struct ReminderPass: Sendable {
     public struct Envelope: Hashable, Sendable {
         public let recipient: Recipient
         public let reminders: [Reminder]
+
+        public init(recipient: Recipient, reminders: [Reminder]) {
+            self.recipient = recipient
+            self.reminders = reminders
+        }
+
         /// Stable across runs: the outbox's key and the Message-ID are made from it.
         public var key: String {
             "\(recipient.email.lowercased())|" + reminders.map(\.key).sorted().joined(separator: "|")

@@ -1,0 +1,90 @@
+public import Feeds
+public import KalendariumCore
+public import Mail
+public import Store
+
+/// One reminder pass: decide, write every decided message to the outbox, then send.
+/// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
+/// reminder from being queued twice, however many passes or processes run.
+public struct ReminderRun: Sendable {
+    public let store: any Store
+    public let transport: any MailTransport
+    public let settings: MailSettings
+    public let rules: ReminderRules
+
+    public init(
+        store: any Store, transport: any MailTransport, settings: MailSettings, rules: ReminderRules = ReminderRules()
+    ) {
+        self.store = store
+        self.transport = transport
+        self.settings = settings
+        self.rules = rules
+    }
+
+    public struct Report: Sendable {
+        public var date: LocalDate?
+        public var queued: [String] = []
+        public var sent: [String] = []
+        public var failed: [String] = []
+        public var retrying: [String] = []
+        public var stale: [String] = []
+        public var unaddressed: [Item] = []
+    }
+
+    /// Decides and queues the reminders due at `now`. With `dryRun`, only says what it would queue.
+    public func plan(
+        now: UTCInstant, data: CalendarData, recipients: [Recipient], revisions: EventRevisions, dryRun: Bool
+    ) async throws -> Report {
+        let items = try await store.items(ItemFilter())
+        let pass = ReminderPlanner.pass(now: now, items: items, data: data, recipients: recipients, rules: rules)
+        var report = Report(date: pass.date, stale: pass.stale, unaddressed: pass.unaddressed)
+        for envelope in pass.envelopes {
+            let recorded = try await store.recordedReminders(for: envelope.recipient.email.lowercased())
+            let fresh = envelope.reminders.filter { !recorded.contains($0.key) }
+            guard !fresh.isEmpty else { continue }
+            let trimmed = ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh)
+            if dryRun {
+                report.queued.append("\(envelope.recipient.email): " + fresh.map(\.key).joined(separator: ", "))
+                continue
+            }
+            let message = try ReminderMailer.message(
+                trimmed, data: data, revisions: revisions, settings: settings, now: now)
+            let entry = OutboxEntry(
+                key: trimmed.key, recipient: envelope.recipient.email.lowercased(),
+                messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)
+            if try await store.enqueue(entry, reminderKeys: fresh.map(\.key)) { report.queued.append(entry.key) }
+        }
+        return report
+    }
+
+    /// Sends what is due in the outbox. Temporary failures wait and retry (1 min, 5 min,
+    /// 30 min, 2 h, 12 h); permanent ones (5xx) and the eighth failure are marked failed.
+    public func dispatch(now: UTCInstant, limit: Int = 500, into report: inout Report) async throws {
+        let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: 600))
+        for entry in claimed {
+            let mail = OutgoingMail(
+                from: settings.from.email, to: entry.recipient, messageID: entry.messageID,
+                rendered: entry.message)
+            var failure: MailError?
+            do {
+                try await transport.deliver(mail)
+            } catch {
+                failure = error
+            }
+            if let error = failure {
+                let delays = [60, 300, 1800, 7200, 43_200]
+                if error.kind == .temporary && entry.attempts < 8 {
+                    let retry = now.adding(seconds: delays[min(entry.attempts - 1, delays.count - 1)])
+                    try await store.markFailed(entry.key, error: error.message, retryAt: retry)
+                    report.retrying.append("\(entry.recipient): \(error.message)")
+                } else {
+                    try await store.markFailed(entry.key, error: error.message, retryAt: nil)
+                    report.failed.append("\(entry.recipient): \(error.message)")
+                }
+            } else {
+                try await store.markSent(entry.key, at: now)
+                report.sent.append(entry.key)
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import ArgumentParser
+import CalendarFiles
+import Foundation
+import KalendariumApp
+import KalendariumCore
+import Store
+
+/// `kalendarium items`: the outstanding items (utestående ärenden).
+struct ItemsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "items",
+        abstract: "Keep the outstanding items from the minutes.",
+        subcommands: [Add.self, List.self, Show.self, Update.self, Close.self, Import.self]
+    )
+
+    struct Common: ParsableArguments {
+        @OptionGroup var calendars: CalendarOptions
+        @Option(
+            help: ArgumentHelp(
+                "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+        var state: String?
+
+        func store() throws -> SQLiteStore { try SQLiteStore(directory: StateDirectory.resolve(state)) }
+        var today: LocalDate { StockholmTime.local(WallClock.now()).date }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an item.")
+        @OptionGroup var common: Common
+        @Option(help: "One-line title.") var title: String
+        @Option(help: "The body that follows it up (ledningsgruppen, samarbetskommitten).") var body: String
+        @Option(
+            help: ArgumentHelp(
+                "An owner: person:NAME, role:ROLE, network:SLUG, municipality:SLUG (repeat).", valueName: "OWNER"))
+        var owner: [String]
+        @Option(help: "Due date, YYYY-MM-DD.") var due: String?
+        @Option(help: "Longer description.") var description: String = ""
+        @Option(help: "The meeting it was decided at (meeting id, e.g. ledningsgruppen-2020-11-20).") var meeting:
+            String?
+        @Option(help: "The decision's wording.") var decision: String?
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let data = try common.calendars.loadOrExit()
+            let item = Item(
+                title: title, description: description, body: body, meeting: meeting, decision: decision,
+                owners: try owner.map(ItemsCommand.owner), due: try due.map(ItemsCommand.date))
+            try ItemsCommand.check(item, data)
+            let saved = try await common.store().addItem(item)
+            try ItemsCommand.print(saved, format: format)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List items, filtered.")
+        @OptionGroup var common: Common
+        @Option(help: "Only this body.") var body: String?
+        @Option(help: "Only items with this owner (as in add).") var owner: String?
+        @Option(help: "Only these statuses: open, in-progress, done, cancelled (repeat).") var status:
+            [StatusArgument] = []
+        @Option(help: "Only items due before this date.") var dueBefore: String?
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let filter = ItemFilter(
+                body: body, owner: try owner.map(ItemsCommand.owner),
+                statuses: status.isEmpty ? nil : Set(status.map(\.status)),
+                dueBefore: try dueBefore.map(ItemsCommand.date))
+            let items = try await common.store().items(filter)
+            switch format {
+            case .json: Swift.print(try JSON.string(items.map(ItemJSON.init)))
+            case .text:
+                for item in items {
+                    Swift.print(
+                        "#\(item.id ?? 0)  \(item.status.rawValue.padding(toLength: 11))  \(item.due?.description ?? "          ")  "
+                            + "\(item.body)  \(item.title)")
+                }
+                Swift.print("\(items.count) item\(items.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one item with its history.")
+        @OptionGroup var common: Common
+        @Argument(help: "The item's id.") var id: Int64
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            guard let item = try await common.store().item(id: id) else {
+                throw ValidationError("no item with id \(id)")
+            }
+            try ItemsCommand.print(item, format: format)
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an item; a status change is recorded with today's date.")
+        @OptionGroup var common: Common
+        @Argument(help: "The item's id.") var id: Int64
+        @Option(help: "open, in-progress, done or cancelled.") var status: StatusArgument?
+        @Option(help: "A note for the history (\"Pågår\", \"Skickat 16 november\").") var note: String?
+        @Option(help: "New due date, YYYY-MM-DD, or \"none\".") var due: String?
+        @Option(help: "New title.") var title: String?
+        @Option(help: "Replace the owners (repeat).") var owner: [String] = []
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            var dueChange: LocalDate?? = nil
+            if let due { dueChange = .some(due == "none" ? nil : try ItemsCommand.date(due)) }
+            let change = ItemChange(
+                title: title, owners: owner.isEmpty ? nil : try owner.map(ItemsCommand.owner), due: dueChange,
+                status: status?.status, note: note)
+            let item = try await common.store().updateItem(id: id, change, on: common.today)
+            try ItemsCommand.print(item, format: format)
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an item done (or cancelled).")
+        @OptionGroup var common: Common
+        @Argument(help: "The item's id.") var id: Int64
+        @Option(help: "A note for the history.") var note: String?
+        @Flag(help: "Cancelled rather than done.") var cancelled = false
+
+        func run() async throws {
+            let item = try await common.store().updateItem(
+                id: id,
+                ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+            Swift.print("#\(id) \(item.status.rawValue): \(item.title)")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import items from a YAML file (data/items-from-minutes.yaml shows the form).",
+            discussion:
+                "An item whose title, body and meeting match one already stored is skipped, so importing twice adds nothing."
+        )
+        @OptionGroup var common: Common
+        @Argument(help: "The file.") var file: String
+
+        func run() async throws {
+            let data = try common.calendars.loadOrExit()
+            let (items, errors) = PeopleAndItemsFiles.items(file, data: data)
+            guard errors.isEmpty else {
+                for error in errors { StandardError.print(error.description) }
+                StandardError.print("nothing imported")
+                throw ExitCode(1)
+            }
+            let store = try common.store()
+            let existing = try await store.items(ItemFilter())
+            var added = 0
+            for item in items
+            where !existing.contains(where: {
+                $0.title == item.title && $0.body == item.body && $0.meeting == item.meeting
+            }) {
+                _ = try await store.addItem(item)
+                added += 1
+            }
+            Swift.print("imported \(added) of \(items.count) items (\(items.count - added) already there)")
+        }
+    }
+
+    static func owner(_ text: String) throws -> Owner {
+        guard let owner = Owner(text) else {
+            throw ValidationError(
+                "\"\(text)\" is not an owner; write person:NAME, role:ROLE, network:SLUG or municipality:SLUG")
+        }
+        return owner
+    }
+
+    static func date(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text) else { throw ValidationError("\"\(text)\" is not a date as YYYY-MM-DD") }
+        return date
+    }
+
+    static func check(_ item: Item, _ data: CalendarData) throws {
+        let problems = item.problems(in: data)
+        guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
+    }
+
+    static func print(_ item: Item, format: OutputFormat) throws {
+        switch format {
+        case .json: Swift.print(try JSON.string(ItemJSON(item)))
+        case .text:
+            Swift.print("#\(item.id ?? 0) \(item.title)")
+            Swift.print("  body: \(item.body)   status: \(item.status.rawValue)   due: \(item.due?.description ?? "–")")
+            Swift.print("  owners: \(item.owners.map(\.description).joined(separator: ", "))")
+            if let meeting = item.meeting { Swift.print("  decided at: \(meeting)") }
+            if !item.description.isEmpty { Swift.print("  \(item.description)") }
+            for note in item.history { Swift.print("  \(note.date) \(note.status.rawValue): \(note.text)") }
+        }
+    }
+}
+
+/// Item statuses as command-line values (the core type stays free of ArgumentParser).
+enum StatusArgument: String, ExpressibleByArgument, CaseIterable {
+    case open, inProgress = "in-progress", done, cancelled
+
+    var status: Item.Status { Item.Status(rawValue: rawValue)! }
+}
+
+/// The JSON shape of an item, shared by the CLI and the HTTP API.
+struct ItemJSON: Codable {
+    struct Note: Codable {
+        let date: String
+        let status: String
+        let text: String
+    }
+
+    let id: Int64?
+    let title: String
+    let description: String
+    let body: String
+    let meeting: String?
+    let decision: String?
+    let owners: [String]
+    let due: String?
+    let status: String
+    let history: [Note]
+
+    init(_ item: Item) {
+        id = item.id
+        title = item.title
+        description = item.description
+        body = item.body
+        meeting = item.meeting
+        decision = item.decision
+        owners = item.owners.map(\.description)
+        due = item.due?.description
+        status = item.status.rawValue
+        history = item.history.map { Note(date: $0.date.description, status: $0.status.rawValue, text: $0.text) }
+    }
+}

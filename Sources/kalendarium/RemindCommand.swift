@@ -1,0 +1,102 @@
+import ArgumentParser
+import CalendarFiles
+import Feeds
+import Foundation
+import KalendariumApp
+import KalendariumCore
+import Mail
+import Reminders
+import Store
+
+/// `kalendarium remind`: one reminder pass, as `serve` runs each working day at 08:00.
+struct RemindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind",
+        abstract: "Run one reminder pass: decide, queue in the outbox, send.",
+        discussion: """
+            Reminders go out at 08:00 Europe/Stockholm on working days; a pass at another time \
+            decides nothing new but still sends what is queued. Run it with --now to catch up by \
+            hand; what is no longer relevant is listed as stale and not sent.
+            """
+    )
+
+    @OptionGroup var calendars: CalendarOptions
+    @Option(
+        help: ArgumentHelp(
+            "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+    var state: String?
+    @Option(help: ArgumentHelp("Run as of this time (RFC 3339), e.g. 2021-08-30T08:00:00+02:00.", valueName: "TIME"))
+    var now: String?
+    @Flag(help: "Show what would be queued; queue and send nothing.") var dryRun = false
+    @Flag(help: "Show the outbox (pending, failed, sent) and exit.") var status = false
+    @Option(
+        help: ArgumentHelp(
+            "Where mail goes: maildir:PATH, sendmail:, smtp://… (default: maildir in the state directory).",
+            valueName: "URL"))
+    var mail: String?
+    @Option(
+        help: ArgumentHelp("Sender, e.g. \"Södertörnskommunernas kansli <kansli@example.org>\".", valueName: "ADDRESS"))
+    var mailFrom: String?
+    @Option(help: ArgumentHelp("Public address of the web page, linked from the mail.", valueName: "URL"))
+    var pageURL: String = FeedSettings().pageURL
+
+    func run() async throws {
+        let stateDirectory = StateDirectory.resolve(state)
+        let store = try SQLiteStore(directory: stateDirectory)
+        if status {
+            for s in [OutboxEntry.Status.failed, .pending, .sending, .sent] {
+                let entries = try await store.outbox(status: s)
+                print("\(s.rawValue): \(entries.count)")
+                if s != .sent {
+                    for e in entries { print("  \(e.recipient)  attempts \(e.attempts)  \(e.lastError ?? "")") }
+                }
+            }
+            return
+        }
+        let load = try calendars.loadOrExit(load: true)
+        let people = PeopleAndItemsFiles.recipients("\(calendars.directory)/recipients.yaml")
+        guard people.errors.isEmpty else {
+            for error in people.errors { StandardError.print(error.description) }
+            throw ExitCode(1)
+        }
+        let instant =
+            try now.map { text in
+                guard let t = UTCInstant(rfc3339: text) else {
+                    throw ValidationError("--now \"\(text)\" is not an RFC 3339 time")
+                }
+                return t
+            } ?? WallClock.now()
+        do {
+            let mailConfiguration = try MailConfiguration(
+                flag: mail, fromFlag: mailFrom,
+                environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
+            let feeds = FeedSettings(pageURL: pageURL)
+            // The feeds' revisions, so an attached meeting has the UID and SEQUENCE subscribers see.
+            let revisions = try FeedExport(settings: feeds, stateDirectory: stateDirectory).build(
+                load.data, now: instant
+            ).revisions
+            let run = ReminderRun(
+                store: store, transport: try mailConfiguration.transport(),
+                settings: MailSettings(
+                    from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds))
+            var report = try await run.plan(
+                now: instant, data: load.data, recipients: people.recipients, revisions: revisions,
+                dryRun: dryRun)
+            if !dryRun { try await run.dispatch(now: instant, into: &report) }
+            print(
+                report.date.map { "pass of \($0)" }
+                    ?? "not a sending time (working days from 08:00 Europe/Stockholm); nothing decided")
+            for line in report.queued { print("\(dryRun ? "would queue" : "queued"): \(line)") }
+            for line in report.sent { print("sent: \(line)") }
+            for line in report.retrying { print("will retry: \(line)") }
+            for line in report.failed { print("failed: \(line)") }
+            for line in report.stale { print("stale, not sent: \(line)") }
+            for item in report.unaddressed { print("no recipient for item #\(item.id ?? 0): \(item.title)") }
+            print("mail: \(mailConfiguration.redactedURL)")
+            if !report.failed.isEmpty { throw ExitCode(1) }
+        } catch let error as AppError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+}
