@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -50,7 +51,15 @@ let package = Package(
             dependencies: ["KalendariumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         /// E-mail: MIME rendering and transports (maildir, sendmail).
-        .target(name: "Mail", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
+        .target(
+            name: "Mail",
+            dependencies: [
+                "KalendariumCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings),
         /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
         .target(
             name: "Reminders", dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store"],

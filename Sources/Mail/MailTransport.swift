@@ -3,6 +3,23 @@ import Foundation
 /// Delivers rendered messages. A transport says whether a failure is worth retrying.
 public protocol MailTransport: Sendable {
     func deliver(_ mail: OutgoingMail) async throws(MailError)
+    /// Delivers several messages, each with its own result (SMTP uses one connection).
+    func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>]
+}
+
+extension MailTransport {
+    public func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>] {
+        var results: [Result<Void, MailError>] = []
+        for mail in batch {
+            do {
+                try await deliver(mail)
+                results.append(.success(()))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
 }
 
 /// A rendered message with its envelope: what a transport needs, and all the outbox keeps.
@@ -50,8 +67,8 @@ public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Where mail goes, from a URL: `maildir:PATH` (the default, for a local mailbox),
-/// `sendmail:` (the local sendmail program) or, once the SMTP client lands,
-/// `smtp://user:pass@host:587` and `smtps://…`.
+/// `sendmail:` (the local sendmail program), `smtp://user:pass@host:587` (STARTTLS)
+/// or `smtps://user:pass@host:465` (TLS).
 public enum MailURL {
     public static func transport(_ url: String) throws(MailError) -> any MailTransport {
         if url.hasPrefix("maildir:") {
@@ -66,9 +83,10 @@ public enum MailURL {
             return SendmailTransport(program: program.isEmpty ? "/usr/sbin/sendmail" : program)
         }
         if url.hasPrefix("smtp://") || url.hasPrefix("smtps://") {
-            throw MailError(.permanent, "the SMTP transport is not built yet; use maildir:PATH or sendmail: for now")
+            return SMTPTransport(configuration: try SMTPConfiguration(url: url))
         }
-        throw MailError(.permanent, "unknown mail URL \"\(redacted(url))\"; use maildir:PATH or sendmail:")
+        throw MailError(
+            .permanent, "unknown mail URL \"\(redacted(url))\"; use maildir:PATH, sendmail:, smtp:// or smtps://")
     }
 
     /// The URL with any password replaced, for messages and logs.

@@ -61,17 +61,16 @@ public struct ReminderRun: Sendable {
     /// 30 min, 2 h, 12 h); permanent ones (5xx) and the eighth failure are marked failed.
     public func dispatch(now: UTCInstant, limit: Int = 500, into report: inout Report) async throws {
         let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: 600))
-        for entry in claimed {
-            let mail = OutgoingMail(
-                from: settings.from.email, to: entry.recipient, messageID: entry.messageID,
-                rendered: entry.message)
-            var failure: MailError?
-            do {
-                try await transport.deliver(mail)
-            } catch {
-                failure = error
-            }
-            if let error = failure {
+        let mails = claimed.map {
+            OutgoingMail(from: settings.from.email, to: $0.recipient, messageID: $0.messageID, rendered: $0.message)
+        }
+        let results = await transport.deliver(batch: mails)
+        for (entry, result) in zip(claimed, results) {
+            switch result {
+            case .success:
+                try await store.markSent(entry.key, at: now)
+                report.sent.append(entry.key)
+            case .failure(let error):
                 let delays = [60, 300, 1800, 7200, 43_200]
                 if error.kind == .temporary && entry.attempts < 8 {
                     let retry = now.adding(seconds: delays[min(entry.attempts - 1, delays.count - 1)])
@@ -81,9 +80,6 @@ public struct ReminderRun: Sendable {
                     try await store.markFailed(entry.key, error: error.message, retryAt: nil)
                     report.failed.append("\(entry.recipient): \(error.message)")
                 }
-            } else {
-                try await store.markSent(entry.key, at: now)
-                report.sent.append(entry.key)
             }
         }
     }

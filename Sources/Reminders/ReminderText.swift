@@ -30,7 +30,7 @@ public enum ReminderText {
             case .itemOverdue(let item, let days):
                 lines += [
                     "Ärendet \"\(item.title)\" skulle ha varit klart för \(days) dagar sedan "
-                        + "(\(item.due.map(longDate) ?? "")) och är fortfarande \(status(item.status).lowercased())."
+                        + "(\(item.due.map(longDate) ?? "")) och \(item.status == .inProgress ? "pågår fortfarande" : "är fortfarande öppet")."
                 ]
                 lines += itemDetails(item, data)
             case .agenda(let meeting, let items):

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Mail
+
+@Suite struct SMTPFramingTests {
+    @Test func repliesAreFramedAcrossReadsAndLines() throws {
+        var decoder = SMTPReplyDecoder()
+        #expect(
+            try decoder.feed(Array("220 mail.example.org ESMTP\r\n250-mail.example.org\r\n250-PIPE".utf8)).map(\.code)
+                == [220])
+        let replies = try decoder.feed(Array("LINING\r\n250 AUTH PLAIN LOGIN\r\n".utf8))
+        #expect(replies == [SMTPResponse(code: 250, lines: ["mail.example.org", "PIPELINING", "AUTH PLAIN LOGIN"])])
+        #expect(throws: MailError.self) { try decoder.feed(Array("garbage\r\n".utf8)) }
+    }
+
+    @Test func dotStuffingAndTheEndOfData() {
+        #expect(
+            DotStuffing.data("Subject: x\r\n\r\n.hej\r\n..två\r\nslut\r\n")
+                == "Subject: x\r\n\r\n..hej\r\n...två\r\nslut\r\n.\r\n")
+        #expect(DotStuffing.data("a\nb") == "a\r\nb\r\n.\r\n")
+    }
+
+    @Test func urlsGiveTheRightSecurity() throws {
+        let plain = try SMTPConfiguration(url: "smtp://127.0.0.1:2525?starttls=never")
+        #expect(plain.port == 2525 && plain.security == .none && plain.username == nil)
+        let auth = try SMTPConfiguration(url: "smtp://kansli%40example.org:hem%3Aligt@mail.example.org")
+        #expect(auth.port == 587 && auth.security == .startTLSRequired)
+        #expect(auth.username == "kansli@example.org" && auth.password == "hem:ligt")
+        #expect(try SMTPConfiguration(url: "smtps://mail.example.org").port == 465)
+        #expect(throws: MailError.self) { try SMTPConfiguration(url: "smtpx://mail.example.org") }
+    }
+}
