@@ -217,7 +217,18 @@ final class SMTPSession: Sendable {
         }
     }
 
+    /// Sends one message; after a refusal the transaction is reset (RSET), so the next
+    /// message on the connection starts clean.
     func send(_ mail: OutgoingMail) async throws(MailError) {
+        do {
+            try await transaction(mail)
+        } catch {
+            if isUsable { _ = try? await command("RSET", expecting: 250) }
+            throw error
+        }
+    }
+
+    private func transaction(_ mail: OutgoingMail) async throws(MailError) {
         let envelope = ["MAIL FROM:<\(mail.from)>", "RCPT TO:<\(mail.to)>", "DATA"]
         if pipelining {
             try await write(envelope.joined(separator: "\r\n") + "\r\n")

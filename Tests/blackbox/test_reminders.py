@@ -1,0 +1,174 @@
+"""Items and reminders against a real SMTP server (aiosmtpd on loopback)."""
+
+import json
+import subprocess
+import threading
+
+import icalendar
+import pytest
+
+from conftest import ROOT
+from smtp_sink import Server, free_port
+
+NOW = "2021-08-30T08:00:00+02:00"  # a Monday: agenda notices for 2 and 8 September, overdue items
+FROM = "Södertörnskommunernas kansli <kansli@example.org>"
+
+
+@pytest.fixture
+def state(tmp_path, run):
+    state = tmp_path / "state"
+    result = run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
+    assert result.returncode == 0, result.stderr
+    return state
+
+
+@pytest.fixture
+def smtp():
+    server = Server().start()
+    yield server
+    server.stop()
+
+
+def count(result, prefix):
+    """Lines of the report that start with `prefix` ("sent:", "will retry:", "failed:")."""
+    return sum(1 for line in result.stdout.splitlines() if line.startswith(prefix))
+
+
+def remind(run, state, smtp_port, now=NOW, *extra):
+    return run("remind", "--state", str(state), "--now", now, "--mail-from", FROM,
+               "--mail", f"smtp://127.0.0.1:{smtp_port}?starttls=never&timeout=5", *extra)
+
+
+def test_messages_arrive_parse_and_carry_the_feed_event(run, state, smtp, tmp_path):
+    result = remind(run, state, smtp.port)
+    assert result.returncode == 0, result.stdout + result.stderr
+    messages = smtp.sink.messages
+    assert len(messages) == 5
+    subjects = {str(m["Subject"]) for m in messages}
+    assert "Kallelse: samarbetskommitténs möte torsdag 2 september 2021" in subjects
+    for m in messages:
+        assert m["List-Unsubscribe"] == "<mailto:kansli@example.org?subject=avregistrera>"
+        assert m["Message-ID"].endswith("@kalendarium.sodertornskommunerna.se>")
+        body = m.get_body(("plain",)).get_content()
+        assert body.startswith("Hej ") and "Du får detta mejl från Södertörnskommunernas kalendarium" in body
+        assert m.get_body(("html",)) is not None
+    haninge = next(m for m in messages if "kso.haninge" in m["To"])
+    attachment = next(haninge.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    event = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")[0]
+    # The same UID and SEQUENCE as in the subscribed feed: one event, not two.
+    export = run("export", "--out", str(tmp_path / "feeds"), "--state", str(state), "--now", NOW)
+    assert export.returncode == 0
+    feed = icalendar.Calendar.from_ical((tmp_path / "feeds/samarbetskommitten.ics").read_bytes())
+    same = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == str(event["UID"]))
+    assert int(same["SEQUENCE"]) == int(event["SEQUENCE"])
+    assert str(event["UID"]) == "samarbetskommitten-2021-09-02@kalendarium.sodertornskommunerna.se"
+
+
+def test_two_runs_at_the_same_time_send_nothing_twice(run, state, smtp):
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(remind(run, state, smtp.port))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert all(r.returncode == 0 for r in results), [r.stdout + r.stderr for r in results]
+    ids = smtp.sink.message_ids()
+    assert len(ids) == 5 and len(set(ids)) == 5
+    again = remind(run, state, smtp.port, "2021-08-30T15:00:00+02:00")
+    assert count(again, "queued:") == 0 and len(smtp.sink.message_ids()) == 5
+
+
+def test_server_down_then_up_loses_nothing(run, state):
+    port = free_port()
+    down = remind(run, state, port)
+    assert down.returncode == 0
+    assert count(down, "will retry:") == 5
+    server = Server(port=port).start()
+    try:
+        too_soon = remind(run, state, port, "2021-08-30T08:00:30+02:00")
+        assert count(too_soon, "sent:") == 0  # the retry waits a minute
+        up = remind(run, state, port, "2021-08-30T08:02:00+02:00")
+        assert count(up, "sent:") == 5, up.stdout
+        assert len(server.sink.messages) == 5
+    finally:
+        server.stop()
+
+
+def test_a_4xx_then_success(run, state, smtp):
+    smtp.sink.temporary_failures = 1
+    first = remind(run, state, smtp.port)
+    assert count(first, "will retry:") == 1 and "451" in first.stdout
+    second = remind(run, state, smtp.port, "2021-08-30T08:05:00+02:00")
+    assert count(second, "sent:") == 1
+    ids = smtp.sink.message_ids()
+    assert len(ids) == 5 and len(set(ids)) == 5
+
+
+def test_a_5xx_is_reported(run, state, smtp):
+    smtp.sink.reject = {"kso.haninge@example.org"}
+    result = remind(run, state, smtp.port)
+    assert result.returncode == 1
+    assert "failed: kso.haninge@example.org:" in result.stdout and "550" in result.stdout
+    status = run("remind", "--state", str(state), "--status")
+    assert "failed: 1" in status.stdout and "550 5.1.1 mailbox unavailable" in status.stdout
+    assert len(smtp.sink.messages) == 4
+
+
+def test_auth_plain_and_the_password_never_shown(run, state):
+    server = Server(auth=("kansli", "hemligt-lösen")).start()
+    try:
+        url = f"smtp://kansli:hemligt-l%C3%B6sen@127.0.0.1:{server.port}?starttls=never&timeout=5"
+        result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM, "--mail", url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(server.sink.messages) == 5
+        assert "hemligt" not in result.stdout + result.stderr
+        assert "smtp://kansli:***@127.0.0.1" in result.stdout
+        wrong = Server(auth=("kansli", "annat")).start()
+        try:
+            bad = run("remind", "--state", str(state), "--now", "2021-09-06T08:00:00+02:00", "--mail-from", FROM,
+                      "--mail", f"smtp://kansli:fel@127.0.0.1:{wrong.port}?starttls=never&timeout=5")
+            assert "fel@" not in bad.stdout + bad.stderr
+        finally:
+            wrong.stop()
+    finally:
+        server.stop()
+
+
+def test_credentials_need_starttls(run, state, smtp):
+    result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM,
+                 "--mail", f"smtp://kansli:hemligt@127.0.0.1:{smtp.port}?timeout=5")
+    assert "does not offer STARTTLS" in result.stdout and "hemligt" not in result.stdout + result.stderr
+    assert len(smtp.sink.messages) == 0
+
+
+def test_maildir_is_the_default(run, state):
+    result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM)
+    assert result.returncode == 0
+    assert len(list((state / "maildir/new").iterdir())) == 5
+
+
+def test_not_a_sending_time(run, state, smtp):
+    result = remind(run, state, smtp.port, "2021-08-29T10:00:00+02:00")  # a Sunday
+    assert "not a sending time" in result.stdout and smtp.sink.messages == []
+
+
+def test_items_cli(run, tmp_path):
+    state = str(tmp_path / "state")
+    add = run("items", "add", "--state", state, "--title", "Svara på remissen", "--body", "ledningsgruppen",
+              "--owner", "role:kansli", "--owner", "municipality:huddinge", "--due", "2021-10-01", "--format", "json")
+    assert add.returncode == 0, add.stderr
+    item = json.loads(add.stdout)
+    assert item["owners"] == ["role:kansli", "municipality:huddinge"] and item["status"] == "open"
+    update = run("items", "update", str(item["id"]), "--state", state, "--status", "in-progress", "--note", "Pågår")
+    assert update.returncode == 0
+    close = run("items", "close", str(item["id"]), "--state", state, "--note", "Skickat")
+    assert "done" in close.stdout
+    show = json.loads(run("items", "show", str(item["id"]), "--state", state, "--format", "json").stdout)
+    assert [h["text"] for h in show["history"]] == ["Pågår", "Skickat"]
+    listed = json.loads(run("items", "list", "--state", state, "--status", "done", "--format", "json").stdout)
+    assert [i["id"] for i in listed] == [item["id"]]
+    bad = run("items", "add", "--state", state, "--title", "x", "--body", "ledningsgrupp", "--owner", "role:kansli")
+    assert bad.returncode != 0 and 'did you mean "ledningsgruppen"' in bad.stderr
+    bad_owner = run("items", "add", "--state", state, "--title", "x", "--body", "ledningsgruppen", "--owner", "kansli")
+    assert bad_owner.returncode != 0 and "is not an owner" in bad_owner.stderr
