@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "KalendariumCore", "Feeds",
+                "KalendariumCore", "Feeds", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -3,8 +3,11 @@ import Foundation
 public import Hummingbird
 import KalendariumCore
 public import Logging
+import Mail
 import NIOCore
+import Reminders
 public import Server
+import Store
 
 /// Everything `kalendarium serve` runs, built the way tests can build it too.
 public struct KalendariumApplication {
@@ -32,19 +35,35 @@ public struct KalendariumApplication {
             now: now)
         // Before the server starts, so the first request already has feeds (or a reason why not).
         await reloader.reload(reason: "start")
-        let router = buildRouter(
-            state: state, metrics: metrics,
-            options: ServerOptions(feedTokens: try configuration.feedTokens()), now: now)
+        let options = ServerOptions(feedTokens: try configuration.feedTokens())
+        let store: SQLiteStore
+        do { store = try SQLiteStore(directory: configuration.state) } catch { throw AppError("\(error)") }
+        let mail = try MailConfiguration(
+            flag: configuration.mail, fromFlag: configuration.mailFrom, environment: environment,
+            stateDirectory: configuration.state)
+        let reminders = ReminderService(
+            run: ReminderRun(
+                store: store, transport: try mail.transport(),
+                settings: MailSettings(from: mail.from, unsubscribe: mail.unsubscribe, feeds: settings)),
+            state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
+            interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now)
+        logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
+        let items = ItemsAPI(
+            store: store, state: state, token: try configuration.apiToken(environment: environment), now: now)
+        let router = buildRouter(state: state, metrics: metrics, options: options, items: items, now: now)
         let app = Application(
             router: router,
             server: .http1(
                 configuration: .init(
+                    additionalChannelHandlers: [
+                        RequestHeadTimeoutHandler(timeout: .milliseconds(Int64(configuration.headerTimeout * 1000)))
+                    ],
                     idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)),
                     httpDecoderConfiguration: .init(
                         maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
-            services: [reloader, SystemdService(notifier: notifier)],
+            services: [reloader, reminders, SystemdService(notifier: notifier)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.info("listening", metadata: ["address": "http://\(configuration.host):\(port)/"])

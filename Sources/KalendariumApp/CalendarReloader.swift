@@ -58,7 +58,7 @@ public actor CalendarReloader: Service {
             state.publish(
                 PublishedCalendar(
                     feeds: feeds, data: load.data, warnings: load.warnings, builtAt: instant,
-                    pageURL: export.settings.pageURL))
+                    pageURL: export.settings.pageURL, revisions: set.revisions))
         } catch {
             logger.error("building the feeds failed; still serving the last good data: \(error)")
             state.reportDataProblem(["building the feeds failed: \(error)"])
@@ -92,7 +92,7 @@ public actor CalendarReloader: Service {
             }
             group.addTask {
                 while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                    try? await Task.sleep(for: self.interval)
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
                     await self.pollOnce()
                 }
             }

@@ -21,6 +21,14 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var logLevel = "info"
     /// Private feeds: feed name to the file holding its token.
     public var privateFeeds: [String: String] = [:]
+    /// Where reminders go (`maildir:PATH`, `sendmail:`, `smtp://…`); nil: a maildir in the state directory.
+    public var mail: String?
+    /// The sender of reminders.
+    public var mailFrom: String?
+    /// Seconds between reminder passes.
+    public var reminderInterval = 60.0
+    /// A file holding the API's bearer token (or set KALENDARIUM_API_TOKEN).
+    public var apiTokenFile: String?
 
     public init() {}
 
@@ -38,6 +46,10 @@ public struct ServeConfiguration: Sendable, Equatable {
         public var headerTimeout: Double?
         public var logLevel: String?
         public var privateFeeds: [String: String]?
+        public var mail: String?
+        public var mailFrom: String?
+        public var reminderInterval: Double?
+        public var apiTokenFile: String?
 
         public init() {}
     }
@@ -55,6 +67,10 @@ public struct ServeConfiguration: Sendable, Equatable {
         if let v = layer.headerTimeout { headerTimeout = v }
         if let v = layer.logLevel { logLevel = v }
         if let v = layer.privateFeeds { privateFeeds.merge(v) { _, new in new } }
+        if let v = layer.mail { mail = v }
+        if let v = layer.mailFrom { mailFrom = v }
+        if let v = layer.reminderInterval { reminderInterval = v }
+        if let v = layer.apiTokenFile { apiTokenFile = v }
     }
 
     /// Defaults, then `file` (or `$KALENDARIUM_CONFIG`), then the environment, then `flags`.
@@ -90,6 +106,21 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
     }
 
+    /// The API's write token: `$KALENDARIUM_API_TOKEN`, else the `api-token-file`; nil turns writes off.
+    public func apiToken(environment: [String: String]) throws(AppError) -> String? {
+        if let token = environment["KALENDARIUM_API_TOKEN"], !token.isEmpty {
+            guard token.count >= 16 else { throw AppError("KALENDARIUM_API_TOKEN is shorter than 16 characters") }
+            return token
+        }
+        guard let path = apiTokenFile else { return nil }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AppError("cannot read the API token file \(path)")
+        }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.count >= 16 else { throw AppError("the API token in \(path) is shorter than 16 characters") }
+        return token
+    }
+
     /// The tokens of the private feeds, read from their files (trailing newline dropped).
     public func feedTokens() throws(AppError) -> [String: String] {
         var tokens: [String: String] = [:]
@@ -123,6 +154,10 @@ public struct ServeConfiguration: Sendable, Equatable {
           --header-timeout KALENDARIUM_HEADER_TIMEOUT  header-timeout    10 (seconds to send a request head)
           --log-level      KALENDARIUM_LOG_LEVEL       log-level         info
           --private-feed NAME=TOKENFILE                private-feeds     none (map of feed name to token file)
+          --mail URL       KALENDARIUM_MAIL_URL        mail              maildir:STATE/maildir (sendmail:, smtp://, smtps://)
+          --mail-from ADDR KALENDARIUM_MAIL_FROM       mail-from         kalendarium@localhost.localdomain
+          --reminder-interval KALENDARIUM_REMINDER_INTERVAL reminder-interval 60 (seconds between passes)
+          --api-token-file KALENDARIUM_API_TOKEN_FILE  api-token-file    none (or KALENDARIUM_API_TOKEN)
           --config FILE    KALENDARIUM_CONFIG          (YAML file with the keys above)
         """
 
@@ -144,6 +179,10 @@ public struct ServeConfiguration: Sendable, Equatable {
         layer.idleTimeout = try number("KALENDARIUM_IDLE_TIMEOUT", Double.self)
         layer.headerTimeout = try number("KALENDARIUM_HEADER_TIMEOUT", Double.self)
         layer.logLevel = env["KALENDARIUM_LOG_LEVEL"]
+        layer.mail = env["KALENDARIUM_MAIL_URL"]
+        layer.mailFrom = env["KALENDARIUM_MAIL_FROM"]
+        layer.reminderInterval = try number("KALENDARIUM_REMINDER_INTERVAL", Double.self)
+        layer.apiTokenFile = env["KALENDARIUM_API_TOKEN_FILE"]
         return layer
     }
 
@@ -159,7 +198,8 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
         let known = [
             "host", "port", "calendars", "state", "page-url", "uid-domain", "horizon", "reload-interval",
-            "idle-timeout", "log-level", "private-feeds", "mail", "api-token-file", "database",
+            "idle-timeout", "header-timeout", "log-level", "private-feeds", "mail", "mail-from", "reminder-interval",
+            "api-token-file", "database",
         ]
         var layer = Layer()
         for (keyNode, value) in mapping {
@@ -190,7 +230,13 @@ public struct ServeConfiguration: Sendable, Equatable {
                 var map: [String: String] = [:]
                 for (k, v) in feeds { if let name = k.string, let file = v.string { map[name] = file } }
                 layer.privateFeeds = map
-            case "mail", "api-token-file", "database": continue  // read by the parts that use them
+            case "mail": layer.mail = value.string
+            case "mail-from": layer.mailFrom = value.string
+            case "reminder-interval":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.reminderInterval = v
+            case "api-token-file": layer.apiTokenFile = value.string
+            case "database": continue  // the PostgreSQL store reads it
             default:
                 throw AppError("\(path)\(line): unknown setting \"\(key)\"; known: \(known.joined(separator: ", "))")
             }

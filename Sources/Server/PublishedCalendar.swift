@@ -49,10 +49,14 @@ public final class PublishedCalendar: Sendable {
     public let builtAt: UTCInstant
     /// The page's public address, ending in `/`; feed links are made from it.
     public let pageURL: String
+    /// The event revisions the feeds were built with (reminder attachments reuse them).
+    public let revisions: EventRevisions
 
     public init(
-        feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String
+        feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String,
+        revisions: EventRevisions = EventRevisions()
     ) {
+        self.revisions = revisions
         self.pageURL = pageURL.hasSuffix("/") ? pageURL : pageURL + "/"
         self.feeds = Dictionary(feeds.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.feedNames = feeds.map(\.name)

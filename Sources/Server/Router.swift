@@ -5,7 +5,7 @@ public import KalendariumCore
 /// - Parameter now: the clock, for the page's "coming meetings" (tests pass a fixed one).
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
-    now: @escaping @Sendable () -> UTCInstant
+    items: ItemsAPI? = nil, now: @escaping @Sendable () -> UTCInstant
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
@@ -17,6 +17,7 @@ public func buildRouter(
     router.get("/calendars/municipality/{name}") { request, context in
         try feeds.respond(name: "municipality/" + context.parameters.require("name"), request: request)
     }
+    items?.register(on: router)
     router.get("/") { _, _ in WebPage.response(state: state, options: options, now: now()) }
     router.get("/healthz") { _, _ in HealthRoute.response(state: state) }
     router.get("/metrics") { _, _ in

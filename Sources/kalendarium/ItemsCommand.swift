@@ -68,7 +68,7 @@ struct ItemsCommand: AsyncParsableCommand {
                 dueBefore: try dueBefore.map(ItemsCommand.date))
             let items = try await common.store().items(filter)
             switch format {
-            case .json: Swift.print(try JSON.string(items.map(ItemJSON.init)))
+            case .json: Swift.print(try JSON.string(items.map(ItemDocument.init)))
             case .text:
                 for item in items {
                     Swift.print(
@@ -183,7 +183,7 @@ struct ItemsCommand: AsyncParsableCommand {
 
     static func print(_ item: Item, format: OutputFormat) throws {
         switch format {
-        case .json: Swift.print(try JSON.string(ItemJSON(item)))
+        case .json: Swift.print(try JSON.string(ItemDocument(item)))
         case .text:
             Swift.print("#\(item.id ?? 0) \(item.title)")
             Swift.print("  body: \(item.body)   status: \(item.status.rawValue)   due: \(item.due?.description ?? "–")")
@@ -200,37 +200,4 @@ enum StatusArgument: String, ExpressibleByArgument, CaseIterable {
     case open, inProgress = "in-progress", done, cancelled
 
     var status: Item.Status { Item.Status(rawValue: rawValue)! }
-}
-
-/// The JSON shape of an item, shared by the CLI and the HTTP API.
-struct ItemJSON: Codable {
-    struct Note: Codable {
-        let date: String
-        let status: String
-        let text: String
-    }
-
-    let id: Int64?
-    let title: String
-    let description: String
-    let body: String
-    let meeting: String?
-    let decision: String?
-    let owners: [String]
-    let due: String?
-    let status: String
-    let history: [Note]
-
-    init(_ item: Item) {
-        id = item.id
-        title = item.title
-        description = item.description
-        body = item.body
-        meeting = item.meeting
-        decision = item.decision
-        owners = item.owners.map(\.description)
-        due = item.due?.description
-        status = item.status.rawValue
-        history = item.history.map { Note(date: $0.date.description, status: $0.status.rawValue, text: $0.text) }
-    }
 }

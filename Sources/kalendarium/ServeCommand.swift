@@ -38,6 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A feed that needs ?token=…, with the file holding the token.", valueName: "NAME=FILE"))
     var privateFeed: [String] = []
 
+    @Option(help: ArgumentHelp("Where reminders go: maildir:PATH, sendmail:, smtp://…, smtps://…", valueName: "URL"))
+    var mail: String?
+    @Option(help: ArgumentHelp("Sender of reminders.", valueName: "ADDRESS")) var mailFrom: String?
+    @Option(help: "Seconds between reminder passes (default 60).") var reminderInterval: Double?
+    @Option(help: ArgumentHelp("File with the API's bearer token (or set KALENDARIUM_API_TOKEN).", valueName: "FILE"))
+    var apiTokenFile: String?
+
     func run() async throws {
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
         // the network threads and the task pool (as Vapor's and Hummingbird's templates do).
@@ -53,6 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
         flags.reloadInterval = reloadInterval
         flags.idleTimeout = idleTimeout
         flags.headerTimeout = headerTimeout
+        flags.mail = mail
+        flags.mailFrom = mailFrom
+        flags.reminderInterval = reminderInterval
+        flags.apiTokenFile = apiTokenFile
         flags.logLevel = logLevel
         if !privateFeed.isEmpty {
             var feeds: [String: String] = [:]

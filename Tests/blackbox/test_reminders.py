@@ -172,3 +172,24 @@ def test_items_cli(run, tmp_path):
     assert bad.returncode != 0 and 'did you mean "ledningsgruppen"' in bad.stderr
     bad_owner = run("items", "add", "--state", state, "--title", "x", "--body", "ledningsgruppen", "--owner", "kansli")
     assert bad_owner.returncode != 0 and "is not an owner" in bad_owner.stderr
+
+
+def test_the_daemon_delivers_reminders_to_the_maildir_default(kalendarium_bin, tmp_path, run):
+    from test_serve import Daemon
+
+    assert run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(tmp_path / "state")).returncode == 0
+    daemon = Daemon(kalendarium_bin, tmp_path, "--reminder-interval", "0.5", "--mail-from", FROM)
+    try:
+        maildir = tmp_path / "state" / "maildir" / "new"
+        # Today is a real day: the seeded items from 2020–2022 are overdue, so owners get notices
+        # whenever a pass runs on a working day after 08:00 Stockholm time.
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+        local = dt.datetime.now(ZoneInfo("Europe/Stockholm"))
+        if local.weekday() >= 5 or local.hour < 8:
+            pytest.skip("not a sending time in Stockholm now; covered by the --now tests above")
+        assert daemon.wait_for(lambda: maildir.is_dir() and len(list(maildir.iterdir())) >= 3, limit=20)
+        health = json.loads(daemon.get("/healthz")[2])
+        assert health["status"] == "ok"
+    finally:
+        daemon.stop()

@@ -1,0 +1,52 @@
+/// The JSON shape of an item, shared by `kalendarium items --format json` and the
+/// HTTP API, so scripts see one format.
+public struct ItemDocument: Codable, Hashable, Sendable {
+    public struct Note: Codable, Hashable, Sendable {
+        public let date: String
+        public let status: String
+        public let text: String
+    }
+
+    public let id: Int64?
+    public let title: String
+    public let description: String
+    public let body: String
+    public let meeting: String?
+    public let decision: String?
+    public let owners: [String]
+    public let due: String?
+    public let status: String
+    public let history: [Note]
+
+    public init(_ item: Item) {
+        id = item.id
+        title = item.title
+        description = item.description
+        body = item.body
+        meeting = item.meeting
+        decision = item.decision
+        owners = item.owners.map(\.description)
+        due = item.due?.description
+        status = item.status.rawValue
+        history = item.history.map { Note(date: $0.date.description, status: $0.status.rawValue, text: $0.text) }
+    }
+
+    /// Every key present, null when empty, so clients can index without checks.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(description, forKey: .description)
+        try c.encode(body, forKey: .body)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(owners, forKey: .owners)
+        try c.encode(due, forKey: .due)
+        try c.encode(status, forKey: .status)
+        try c.encode(history, forKey: .history)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, body, meeting, decision, owners, due, status, history
+    }
+}
