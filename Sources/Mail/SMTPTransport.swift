@@ -275,7 +275,10 @@ final class SMTPSession: Sendable {
             try await channel.writeAndFlush(ByteBuffer(string: text))
         } catch {
             usable.withLock { $0 = false }
-            throw MailError(.temporary, "connection to \(configuration.host) lost: \(error)")
+            // Why the channel closed (a TLS handshake refused, say) says more than the write error.
+            let replies = self.replies
+            let cause = try? await channel.eventLoop.submit { replies.value.failure }.get()
+            throw cause.flatMap { $0 } ?? MailError(.temporary, "connection to \(configuration.host) lost: \(error)")
         }
     }
 
@@ -301,7 +304,7 @@ final class SMTPReplyHandler: ChannelInboundHandler {
     private var decoder = SMTPReplyDecoder()
     private var ready: CircularBuffer<SMTPResponse> = []
     private var waiting: CircularBuffer<(EventLoopPromise<SMTPResponse>, Scheduled<Void>)> = []
-    private var failure: MailError?
+    private(set) var failure: MailError?
     private var context: ChannelHandlerContext?
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
@@ -323,7 +326,13 @@ final class SMTPReplyHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(MailError(.temporary, "\(error)"))
+        let text = "\(error)"
+        fail(
+            MailError(
+                .temporary,
+                text.contains("handshake") || text.contains("certificate")
+                    ? "TLS with the server failed (\(text)); if it uses a private CA, add ?ca=/path/to/ca.pem to the URL"
+                    : text))
         context.close(promise: nil)
     }
 

@@ -59,7 +59,16 @@ public struct ReminderRun: Sendable {
 
     /// Sends what is due in the outbox. Temporary failures wait and retry (1 min, 5 min,
     /// 30 min, 2 h, 12 h); permanent ones (5xx) and the eighth failure are marked failed.
+    /// Sends in batches of `limit` (one SMTP connection each) until nothing due is left.
     public func dispatch(now: UTCInstant, limit: Int = 500, into report: inout Report) async throws {
+        // Bounded: a batch either sends or reschedules every message it claims.
+        for _ in 0..<10_000 {
+            if try await dispatchBatch(now: now, limit: limit, into: &report) == 0 { return }
+        }
+    }
+
+    /// One batch; returns how many messages it claimed.
+    func dispatchBatch(now: UTCInstant, limit: Int, into report: inout Report) async throws -> Int {
         let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: 600))
         let mails = claimed.map {
             OutgoingMail(from: settings.from.email, to: $0.recipient, messageID: $0.messageID, rendered: $0.message)
@@ -82,5 +91,6 @@ public struct ReminderRun: Sendable {
                 }
             }
         }
+        return claimed.count
     }
 }

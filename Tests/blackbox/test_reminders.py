@@ -193,3 +193,30 @@ def test_the_daemon_delivers_reminders_to_the_maildir_default(kalendarium_bin, t
         assert health["status"] == "ok"
     finally:
         daemon.stop()
+
+
+def test_starttls_with_auth(run, state, tmp_path):
+    """STARTTLS to a server with a certificate from a private CA, then AUTH over TLS."""
+    import ssl
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                           "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                          capture_output=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server = Server(auth=("kansli", "hemligt"), tls_context=context).start()
+    try:
+        url = f"smtp://kansli:hemligt@localhost:{server.port}?ca={cert}&timeout=10"
+        result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM, "--mail", url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(server.sink.messages) == 5
+        # Without trusting the CA, the certificate is refused and nothing is sent in clear.
+        untrusted = run("remind", "--state", str(state), "--now", "2021-09-06T08:00:00+02:00", "--mail-from", FROM,
+                        "--mail", f"smtp://kansli:hemligt@localhost:{server.port}?timeout=10")
+        assert count(untrusted, "will retry:") == 3 and "TLS with the server failed" in untrusted.stdout, untrusted.stdout
+        assert "hemligt" not in untrusted.stdout + untrusted.stderr
+        assert len(server.sink.messages) == 5
+    finally:
+        server.stop()
