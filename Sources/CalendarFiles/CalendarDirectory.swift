@@ -61,7 +61,8 @@ public enum CalendarDirectory {
         let bodiesDoc = document("bodies.yaml", required: true, keys: ["bodies", "networks"])
         let conferencesDoc = document("conferences.yaml", required: true, keys: ["conferences"])
         let rulesDoc = document(
-            "rules.yaml", required: false, keys: ["non-meeting-periods", "preparation-window-days", "planner"])
+            "rules.yaml", required: false,
+            keys: ["non-meeting-periods", "preparation-window-days", "planner", "reminders"])
 
         let municipalities = municipalitiesDoc.map { DefinitionFiles.municipalities($0, into: &errors) } ?? []
         let bodies = bodiesDoc.map { DefinitionFiles.bodies($0, into: &errors) } ?? []

@@ -101,9 +101,10 @@ enum DefinitionFiles {
 
     static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {
         let f = try doc.fields(
-            "the planning rules", allowed: ["non-meeting-periods", "preparation-window-days", "planner"])
+            "the planning rules", allowed: ["non-meeting-periods", "preparation-window-days", "planner", "reminders"])
         var rules = PlanningRules()
         if let planner = f["planner"] { rules.planner = try plannerRules(planner) }
+        if let reminders = f["reminders"] { rules.reminders = try reminderRules(reminders) }
         if let window = f["preparation-window-days"] {
             rules.preparationWindowDays = try window.int("days", in: 1...90)
         }
@@ -120,6 +121,23 @@ enum DefinitionFiles {
                 return NonMeetingPeriod(
                     name: try p.required("name").string("a name"), from: try day("from"), to: try day("to"))
             }
+        }
+        return rules
+    }
+
+    private static func reminderRules(_ value: YAMLValue) throws(FileError) -> ReminderRules {
+        let f = try value.fields(
+            "the reminder rules", allowed: ["item-days-before", "agenda-days-before", "send-time"])
+        var rules = ReminderRules()
+        if let days = f["item-days-before"] {
+            rules.itemDaysBefore = try days.list("days").map { (v) throws(FileError) in try v.int("days", in: 0...365) }
+        }
+        if let days = f["agenda-days-before"] { rules.agendaDaysBefore = try days.int("days", in: 0...365) }
+        if let time = f["send-time"] {
+            guard let t = LocalTime(text: try time.scalar("a time as HH:MM")) else {
+                throw time.fail("expected a time as HH:MM")
+            }
+            rules.sendTime = t
         }
         return rules
     }

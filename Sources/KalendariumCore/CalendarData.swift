@@ -51,6 +51,8 @@ public struct PlanningRules: Hashable, Sendable {
     public var preparationWindowDays: Int
     /// What `kalendarium plan` follows beyond the rules `check` enforces.
     public var planner: PlannerRules
+    /// When reminders and agenda notices go out.
+    public var reminders: ReminderRules = ReminderRules()
 
     public init(
         nonMeetingPeriods: [NonMeetingPeriod] = NonMeetingPeriod.defaults, preparationWindowDays: Int = 21,

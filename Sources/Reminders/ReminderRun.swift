@@ -10,15 +10,12 @@ public struct ReminderRun: Sendable {
     public let store: any Store
     public let transport: any MailTransport
     public let settings: MailSettings
-    public let rules: ReminderRules
 
-    public init(
-        store: any Store, transport: any MailTransport, settings: MailSettings, rules: ReminderRules = ReminderRules()
-    ) {
+    /// The rules come with the data (`rules.yaml`, section `reminders`).
+    public init(store: any Store, transport: any MailTransport, settings: MailSettings) {
         self.store = store
         self.transport = transport
         self.settings = settings
-        self.rules = rules
     }
 
     public struct Report: Sendable {
@@ -36,8 +33,10 @@ public struct ReminderRun: Sendable {
         now: UTCInstant, data: CalendarData, recipients: [Recipient], revisions: EventRevisions, dryRun: Bool
     ) async throws -> Report {
         let items = try await store.items(ItemFilter())
-        let pass = ReminderPlanner.pass(now: now, items: items, data: data, recipients: recipients, rules: rules)
+        let pass = ReminderPlanner.pass(
+            now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders)
         var report = Report(date: pass.date, stale: pass.stale, unaddressed: pass.unaddressed)
+        var batch: [(entry: OutboxEntry, reminderKeys: [String])] = []
         for envelope in pass.envelopes {
             let recorded = try await store.recordedReminders(for: envelope.recipient.email.lowercased())
             let fresh = envelope.reminders.filter { !recorded.contains($0.key) }
@@ -52,7 +51,11 @@ public struct ReminderRun: Sendable {
             let entry = OutboxEntry(
                 key: trimmed.key, recipient: envelope.recipient.email.lowercased(),
                 messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)
-            if try await store.enqueue(entry, reminderKeys: fresh.map(\.key)) { report.queued.append(entry.key) }
+            batch.append((entry, fresh.map(\.key)))
+        }
+        // One transaction for the whole pass: all of it is recorded, or none.
+        for ((entry, _), queued) in zip(batch, try await store.enqueue(batch)) where queued {
+            report.queued.append(entry.key)
         }
         return report
     }
@@ -77,6 +80,7 @@ public struct ReminderRun: Sendable {
         for (entry, result) in zip(claimed, results) {
             switch result {
             case .success:
+                // Recorded one by one, at once: a crash must not leave sent mail looking unsent.
                 try await store.markSent(entry.key, at: now)
                 report.sent.append(entry.key)
             case .failure(let error):

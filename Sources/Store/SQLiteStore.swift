@@ -66,6 +66,9 @@ public final class SQLiteStore: Store {
                     CREATE INDEX outbox_due ON outbox(status, next_attempt);
                     """)
         }
+        migrator.registerMigration("v2: index the reminder log by recipient") { db in
+            try db.execute(sql: "CREATE INDEX reminder_log_recipient ON reminder_log(recipient)")
+        }
         return migrator
     }
 
@@ -148,32 +151,38 @@ public final class SQLiteStore: Store {
     // MARK: - Outbox
 
     public func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool {
+        try await enqueue([(entry, reminderKeys)])[0]
+    }
+
+    public func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool] {
         try await pool.write { db in
-            let recorded = try String.fetchSet(
-                db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?",
-                arguments: [entry.recipient])
-            let fresh = reminderKeys.filter { !recorded.contains($0) }
-            guard !fresh.isEmpty else { return false }
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE key = ?", arguments: [entry.key]) == 0
-            else {
-                return false
-            }
-            for key in fresh {
-                try db.execute(
-                    sql: "INSERT INTO reminder_log (reminder_key, recipient, outbox_key) VALUES (?, ?, ?)",
-                    arguments: [key, entry.recipient, entry.key])
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
-                    VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
-                    """,
-                arguments: [
-                    entry.key, entry.recipient, entry.messageID, entry.message, entry.nextAttempt.secondsSince1970,
-                    entry.createdAt.secondsSince1970,
-                ])
-            return true
+            try batch.map { entry, reminderKeys in try Self.enqueue(db, entry, reminderKeys) }
         }
+    }
+
+    static func enqueue(_ db: Database, _ entry: OutboxEntry, _ reminderKeys: [String]) throws -> Bool {
+        let recorded = try String.fetchSet(
+            db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?", arguments: [entry.recipient])
+        let fresh = reminderKeys.filter { !recorded.contains($0) }
+        guard !fresh.isEmpty else { return false }
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE key = ?", arguments: [entry.key]) == 0 else {
+            return false
+        }
+        for key in fresh {
+            try db.execute(
+                sql: "INSERT INTO reminder_log (reminder_key, recipient, outbox_key) VALUES (?, ?, ?)",
+                arguments: [key, entry.recipient, entry.key])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
+                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
+                """,
+            arguments: [
+                entry.key, entry.recipient, entry.messageID, entry.message, entry.nextAttempt.secondsSince1970,
+                entry.createdAt.secondsSince1970,
+            ])
+        return true
     }
 
     public func recordedReminders(for recipient: String) async throws -> Set<String> {
@@ -207,6 +216,16 @@ public final class SQLiteStore: Store {
                 claimed.append(entry)
             }
             return claimed
+        }
+    }
+
+    public func markSent(_ keys: [String], at: UTCInstant) async throws {
+        try await pool.write { db in
+            for key in keys {
+                try db.execute(
+                    sql: "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
+                    arguments: [at.secondsSince1970, key])
+            }
         }
     }
 

@@ -16,6 +16,8 @@ public protocol Store: Sendable {
     /// Reminders (by key and recipient) already recorded are left out; returns false
     /// when nothing was left to queue.
     func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool
+    /// The same for many messages in one transaction (a pass queues all of its mail at once).
+    func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool]
     /// Reminder keys already recorded for `recipient`.
     func recordedReminders(for recipient: String) async throws -> Set<String>
     /// Takes up to `limit` messages due for sending, leasing them until `leaseUntil`
@@ -23,6 +25,7 @@ public protocol Store: Sendable {
     /// makes a message due again.
     func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry]
     func markSent(_ key: String, at: UTCInstant) async throws
+    func markSent(_ keys: [String], at: UTCInstant) async throws
     func markFailed(_ key: String, error: String, retryAt: UTCInstant?) async throws
     func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry]
 }

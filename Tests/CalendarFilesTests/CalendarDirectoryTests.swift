@@ -220,3 +220,19 @@ struct CalendarCopy {
         #expect(meeting.place?.venue == "StorSthlm 🏛️")
     }
 }
+
+@Suite struct ReminderRulesFileTests {
+    @Test func reminderRulesComeFromRulesYaml() throws {
+        let shipped = CalendarDirectory.load(CalendarCopy.shipped).data.rules.reminders
+        #expect(shipped == ReminderRules())
+        var rules = try String(contentsOfFile: "\(CalendarCopy.shipped)/rules.yaml", encoding: .utf8)
+        rules = rules.replacing("item-days-before: [7, 1]", with: "item-days-before: [14, 3]")
+            .replacing("send-time: \"08:00\"", with: "send-time: \"07:30\"")
+        let copy = try CalendarCopy(replacing: ["rules.yaml": rules])
+        defer { copy.remove() }
+        let loaded = CalendarDirectory.load(copy.path).data.rules.reminders
+        #expect(
+            loaded.itemDaysBefore == [14, 3] && loaded.sendTime == LocalTime(text: "07:30")
+                && loaded.agendaDaysBefore == 10)
+    }
+}

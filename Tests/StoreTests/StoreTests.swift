@@ -105,3 +105,17 @@ enum StoreContract {
         #expect(FileManager.default.fileExists(atPath: "\(dir)/kalendarium.sqlite-wal"))
     }
 }
+
+@Suite struct StoreBatchTests {
+    @Test func aPassIsQueuedInOneBatch() async throws {
+        let store = try SQLiteStore(
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path)
+        let queued = try await store.enqueue([
+            (StoreContract.entry("x"), ["k:1"]), (StoreContract.entry("y"), ["k:1"]),
+            (StoreContract.entry("z", recipient: "kd@example.org"), ["k:1"]),
+        ])
+        #expect(queued == [true, false, true])
+        try await store.markSent(["x", "z"], at: StoreContract.now)
+        #expect(try await store.outbox(status: .sent).map(\.key) == ["x", "z"])
+    }
+}

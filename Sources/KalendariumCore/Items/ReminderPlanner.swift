@@ -84,10 +84,11 @@ public enum ReminderPlanner {
         var stale: [String] = []
         var unaddressed: [Item] = []
         let open = items.filter { $0.status.isOpen }
+        let index = OwnerIndex(recipients)
 
         for item in open {
             guard let id = item.id else { continue }
-            let owners = recipients.filter { r in item.owners.contains { r.owns($0) } }
+            let owners = index.recipients(owning: item.owners)
             if owners.isEmpty { unaddressed.append(item) }
             guard let due = item.due else { continue }
             if due < today {
@@ -147,6 +148,41 @@ public enum ReminderPlanner {
             return ReminderPass.Envelope(recipient: list[0].recipient, reminders: list)
         }
         return ReminderPass(date: today, envelopes: envelopes, stale: stale.sorted(), unaddressed: unaddressed)
+    }
+
+    /// Recipients by what they own, so a pass over many items and people stays linear.
+    struct OwnerIndex {
+        var byPerson: [String: [Int]] = [:]
+        var byRole: [Role: [Int]] = [:]
+        var byNetwork: [String: [Int]] = [:]
+        var byMunicipality: [String: [Int]] = [:]
+        let recipients: [Recipient]
+
+        init(_ recipients: [Recipient]) {
+            self.recipients = recipients
+            for (i, r) in recipients.enumerated() {
+                byPerson[r.name.lowercased(), default: []].append(i)
+                for role in r.roles { byRole[role, default: []].append(i) }
+                for network in r.networks { byNetwork[network, default: []].append(i) }
+                if let m = r.municipality, r.roles.contains(.kommundirektor) {
+                    byMunicipality[m, default: []].append(i)
+                }
+            }
+        }
+
+        /// Everyone who owns any of `owners` (as `Recipient.owns` decides), in file order.
+        func recipients(owning owners: [Owner]) -> [Recipient] {
+            var found = Set<Int>()
+            for owner in owners {
+                switch owner {
+                case .person(let name): found.formUnion(byPerson[name.lowercased()] ?? [])
+                case .role(let role): found.formUnion(byRole[role] ?? [])
+                case .network(let slug): found.formUnion(byNetwork[slug] ?? [])
+                case .municipality(let slug): found.formUnion(byMunicipality[slug] ?? [])
+                }
+            }
+            return found.sorted().map { recipients[$0] }
+        }
     }
 
     /// The last working day on or before `day`: a reminder due on a Sunday goes out on Friday.
