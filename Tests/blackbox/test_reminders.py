@@ -220,3 +220,25 @@ def test_starttls_with_auth(run, state, tmp_path):
         assert len(server.sink.messages) == 5
     finally:
         server.stop()
+
+
+def test_pipelining_and_auth_login(run, state):
+    from fake_smtp import FakeSMTP
+
+    fake = FakeSMTP()
+    try:
+        url = f"smtp://kansli:hemligt@127.0.0.1:{fake.port}?starttls=never&timeout=5"
+        result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM, "--mail", url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(fake.messages) == 5
+        assert fake.commands[:4] == ["EHLO kalendarium.localdomain", "AUTH LOGIN", "<user>", "<password>"]
+        # With PIPELINING the envelope goes in one write; the server still sees it in order.
+        mail = [i for i, c in enumerate(fake.commands) if c.startswith("MAIL FROM:")]
+        assert all(fake.commands[i + 1].startswith("RCPT TO:") and fake.commands[i + 2] == "DATA" for i in mail)
+        # Dot-stuffing: no line of a message starts with a single "." except the end marker.
+        for data in fake.messages:
+            lines = data.split(b"\r\n")
+            assert lines[-2] == b"." and all(not l.startswith(b".") or l.startswith(b"..") for l in lines[:-2])
+        assert "hemligt" not in result.stdout + result.stderr
+    finally:
+        fake.stop()
