@@ -242,3 +242,25 @@ def test_pipelining_and_auth_login(run, state):
         assert "hemligt" not in result.stdout + result.stderr
     finally:
         fake.stop()
+
+
+def test_sendmail_transport(run, state, tmp_path):
+    """A stand-in sendmail program that stores what it is given, then one that says 'try later' (75)."""
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    program = tmp_path / "sendmail"
+    program.write_text(f'#!/bin/sh\nf=$(mktemp {spool}/msg.XXXXXX)\necho "$@" > "$f.args"\ncat > "$f"\n')
+    program.chmod(0o755)
+    result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM, "--mail", f"sendmail:{program}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    messages = sorted(p for p in spool.iterdir() if not p.name.endswith(".args"))
+    assert len(messages) == 5
+    args = [p.read_text().split() for p in spool.iterdir() if p.name.endswith(".args")]
+    assert all(a[:3] == ["-i", "-f", "kansli@example.org"] and a[3] == "--" for a in args)
+    assert b"\r\n" not in messages[0].read_bytes()  # sendmail wants local line ends
+    busy = tmp_path / "busy-sendmail"
+    busy.write_text("#!/bin/sh\ncat > /dev/null\necho 'queue full' >&2\nexit 75\n")
+    busy.chmod(0o755)
+    later = run("remind", "--state", str(state), "--now", "2021-09-06T08:00:00+02:00", "--mail-from", FROM,
+                "--mail", f"sendmail:{busy}")
+    assert count(later, "will retry:") == 3 and "exited with 75 queue full" in later.stdout
