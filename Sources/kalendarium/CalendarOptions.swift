@@ -14,11 +14,8 @@ struct CalendarOptions: ParsableArguments {
         calendars ?? ProcessInfo.processInfo.environment["KALENDARIUM_CALENDARS"] ?? "calendars"
     }
 
-    /// Loads the data, or prints its errors to standard error and exits 1.
-    func loadOrExit() throws -> CalendarData { try loadOrExit(load: true).data }
-
-    /// The whole load (with external calendars), or its errors and exit 1.
-    func loadOrExit(load _: Bool) throws -> CalendarLoad {
+    /// The data and the external calendars, or the errors on standard error and exit 1.
+    func loadOrExit() throws -> CalendarLoad {
         let load = CalendarDirectory.load(directory)
         guard load.isUsable else {
             for error in load.errors { StandardError.print(error.description) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalendarFiles
 import Feeds
 import KalendariumApp
 import KalendariumCore
@@ -22,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let data = try options.loadOrExit()
+        let data = try options.loadOrExit().data
         let instant =
             try now.map { text in
                 guard let t = UTCInstant(rfc3339: text) else {

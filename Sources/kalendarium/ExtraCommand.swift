@@ -27,7 +27,7 @@ struct ExtraCommand: ParsableCommand {
     @Option(help: "A note, for example who called the meeting.") var note: String?
 
     func run() throws {
-        let data = try options.loadOrExit()
+        let data = try options.loadOrExit().data
         guard let bodyDefinition = data.body(body) else {
             throw ValidationError("unknown body \"\(body)\"" + Suggestion.hint(for: body, in: data.bodies.map(\.slug)))
         }

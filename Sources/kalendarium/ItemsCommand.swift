@@ -41,7 +41,7 @@ struct ItemsCommand: AsyncParsableCommand {
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
-            let data = try common.calendars.loadOrExit()
+            let data = try common.calendars.loadOrExit().data
             let item = Item(
                 title: title, description: description, body: body, meeting: meeting, decision: decision,
                 owners: try owner.map(ItemsCommand.owner), due: try due.map(ItemsCommand.date))
@@ -142,7 +142,7 @@ struct ItemsCommand: AsyncParsableCommand {
         @Argument(help: "The file.") var file: String
 
         func run() async throws {
-            let data = try common.calendars.loadOrExit()
+            let data = try common.calendars.loadOrExit().data
             let (items, errors) = PeopleAndItemsFiles.items(file, data: data)
             guard errors.isEmpty else {
                 for error in errors { StandardError.print(error.description) }

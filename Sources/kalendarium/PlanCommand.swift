@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let load = try options.loadOrExit(load: true)
+        let load = try options.loadOrExit()
         let plan = Planner.plan(year: year, data: load.data, externalEvents: load.externalEvents)
         for relaxation in plan.relaxations { StandardError.print("note: \(relaxation)") }
         if diff {

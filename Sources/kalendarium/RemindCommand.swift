@@ -53,7 +53,7 @@ struct RemindCommand: AsyncParsableCommand {
             }
             return
         }
-        let load = try calendars.loadOrExit(load: true)
+        let load = try calendars.loadOrExit()
         let people = PeopleAndItemsFiles.recipients("\(calendars.directory)/recipients.yaml")
         guard people.errors.isEmpty else {
             for error in people.errors { StandardError.print(error.description) }

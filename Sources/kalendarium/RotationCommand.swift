@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalendarFiles
 import KalendariumCore
 
 /// `kalendarium rotation`: who hosts each conference, year by year, and why.
@@ -27,7 +28,7 @@ struct RotationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try options.loadOrExit()
+        let data = try options.loadOrExit().data
         var conferences = data.conferences
         if let conference {
             guard let chosen = data.conference(conference) else {
