@@ -77,7 +77,7 @@ struct YAMLValue {
     }
 
     func string(_ what: String = "text") throws(FileError) -> String {
-        let text = try scalar(what).trimmingSpaces
+        let text = try scalar(what).trimmingWhitespace
         guard !text.isEmpty else { throw fail("expected \(what), found nothing") }
         return text
     }
@@ -110,7 +110,7 @@ struct YAMLValue {
     /// `HH:MM-HH:MM`, the form the kalendarium prints.
     func timeRange() throws(FileError) -> (LocalTime, LocalTime) {
         let text = try scalar("a time range (HH:MM-HH:MM)")
-        let parts = text.replacingDashes.split(separator: "-").map { $0.trimmingSpaces }
+        let parts = text.replacingDashes.split(separator: "-").map { $0.trimmingWhitespace }
         guard parts.count == 2, let start = LocalTime(text: parts[0]), let end = LocalTime(text: parts[1]) else {
             throw fail("expected a time range as HH:MM-HH:MM, found \"\(text)\"")
         }
@@ -197,9 +197,6 @@ struct Fields {
 }
 
 extension StringProtocol {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-    }
 
     /// En and em dashes as hyphens: "12.00 – 15.30" is how the documents write a range.
     var replacingDashes: String { String(map { $0 == "–" || $0 == "—" ? "-" : $0 }) }

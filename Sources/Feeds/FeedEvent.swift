@@ -166,7 +166,3 @@ public struct FeedEventFactory: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

@@ -98,7 +98,3 @@ public enum Swedish {
         }
     }
 }
-
-extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-}

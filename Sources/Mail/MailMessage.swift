@@ -8,7 +8,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// - Returns: nil when `email` is not a plain `local@domain` address.
     public init?(name: String? = nil, email: String) {
-        let email = email.trimmingSpacesAndBreaks
+        let email = email.trimmingWhitespace
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             email.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>()[]\\,;:\"".contains($0) })
@@ -76,7 +76,4 @@ extension String {
         String(map { $0.isNewline ? " " : $0 })
     }
 
-    var trimmingSpacesAndBreaks: String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
-    }
 }

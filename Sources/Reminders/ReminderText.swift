@@ -92,7 +92,7 @@ public enum ReminderText {
         let kind =
             m.kind == .ordinary
             ? "möte" : m.kind == .planningConference ? "planeringskonferens" : m.kind == .extra ? "extra möte" : "möte"
-        return "\(name.lowercasedFirstLetter)s \(kind) \(m.schedule.firstDay.map(longDate) ?? "")"
+        return "\(name.lowercasedFirst)s \(kind) \(m.schedule.firstDay.map(longDate) ?? "")"
     }
 
     static func when(_ m: Meeting) -> String {
@@ -133,8 +133,4 @@ public enum ReminderText {
     public static func longDate(_ d: LocalDate) -> String {
         "\(weekdays[d.weekday.index]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }
-}
-
-extension String {
-    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
 }

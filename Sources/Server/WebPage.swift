@@ -75,7 +75,7 @@ enum WebPage {
         case .allDay: time = PageText.allDay
         case .undated: time = ""
         }
-        var what = Swedish.kind(m.kind).capitalizedFirstLetter
+        var what = Swedish.kind(m.kind).capitalizedFirst
         if let status = PageText.status(m.status) { what += " (\(status))" }
         var place: [String] = []
         if let venue = m.place?.venue { place.append(venue) }
@@ -86,8 +86,4 @@ enum WebPage {
             "place": place.joined(separator: ", "),
         ]
     }
-}
-
-extension String {
-    var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

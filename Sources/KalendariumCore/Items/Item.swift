@@ -118,9 +118,3 @@ public enum Owner: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
-    }
-}
