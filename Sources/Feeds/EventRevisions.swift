@@ -43,19 +43,3 @@ public struct EventRevisions: Hashable, Sendable, Codable {
 
     public func revision(of uid: String) -> EventRevision? { byUID[uid] }
 }
-
-extension UTCInstant: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let instant = UTCInstant(rfc3339: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a time: \(text)"))
-        }
-        self = instant
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}

@@ -49,6 +49,10 @@ public struct UTCInstant: Hashable, Comparable, Sendable, CustomStringConvertibl
     public static func < (a: UTCInstant, b: UTCInstant) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
 }
 
+extension UTCInstant: TextCodable {
+    public init?(codableText: String) { self.init(rfc3339: codableText) }
+}
+
 /// Europe/Stockholm's offset from UTC under the EU rule in force since 1996: summer
 /// time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
 /// of October. The feeds carry the same rule in their VTIMEZONE.
