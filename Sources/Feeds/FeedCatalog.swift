@@ -32,21 +32,21 @@ public struct FeedCatalog: Sendable {
                 name: "all.ics", title: Swedish.allTitle, description: Swedish.allDescription,
                 events: meetingEvents.map(\.1))
         ]
-        for body in data.bodies {
+        func subjectFeed(_ slug: String, _ title: String, _ description: String, _ subject: Meeting.Subject) {
             feeds.append(
                 FeedDefinition(
-                    name: "\(body.slug).ics", title: body.name,
-                    description: Swedish.bodyDescription(body.name),
-                    events: meetingEvents.filter { $0.0.subject == .body(body.slug) }.map(\.1)))
+                    name: "\(slug).ics", title: title, description: description,
+                    events: meetingEvents.filter { $0.0.subject == subject }.map(\.1)))
+        }
+        for body in data.bodies {
+            subjectFeed(body.slug, body.name, Swedish.bodyDescription(body.name), .body(body.slug))
+        }
+        for conference in data.conferences {
+            subjectFeed(
+                conference.slug, conference.name, Swedish.conferenceDescription(conference.name),
+                .conference(conference.slug))
         }
         let years = hostYears
-        for conference in data.conferences {
-            feeds.append(
-                FeedDefinition(
-                    name: "\(conference.slug).ics", title: conference.name,
-                    description: Swedish.conferenceDescription(conference.name),
-                    events: meetingEvents.filter { $0.0.subject == .conference(conference.slug) }.map(\.1)))
-        }
         let rotations = data.conferences.compactMap { factory.rotation($0.slug) }
         let entries = rotations.flatMap { $0.entries(in: years) }
         for municipality in data.municipalities {

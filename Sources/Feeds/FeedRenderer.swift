@@ -100,27 +100,25 @@ public enum StockholmZone {
         "VTIMEZONE",
         properties: [ICalProperty("TZID", .text(tzid)), ICalProperty("X-LIC-LOCATION", .text(tzid))],
         components: [
-            ICalComponent(
-                "DAYLIGHT",
-                properties: [
-                    ICalProperty("TZOFFSETFROM", .utcOffset(3600)),
-                    ICalProperty("TZOFFSETTO", .utcOffset(7200)),
-                    ICalProperty("TZNAME", .text("CEST")),
-                    ICalProperty(
-                        "DTSTART", .localDateTime(year: 1996, month: 3, day: 31, hour: 2, minute: 0, second: 0)),
-                    ICalProperty("RRULE", .recurrence("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")),
-                ]),
-            ICalComponent(
-                "STANDARD",
-                properties: [
-                    ICalProperty("TZOFFSETFROM", .utcOffset(7200)),
-                    ICalProperty("TZOFFSETTO", .utcOffset(3600)),
-                    ICalProperty("TZNAME", .text("CET")),
-                    ICalProperty(
-                        "DTSTART", .localDateTime(year: 1996, month: 10, day: 27, hour: 3, minute: 0, second: 0)),
-                    ICalProperty("RRULE", .recurrence("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")),
-                ]),
+            transition("DAYLIGHT", name: "CEST", from: 3600, to: 7200, month: 3, day: 31, hour: 2),
+            transition("STANDARD", name: "CET", from: 7200, to: 3600, month: 10, day: 27, hour: 3),
         ])
+
+    /// One yearly change on the last Sunday of `month`, first in 1996.
+    static func transition(
+        _ kind: String, name: String, from: Int, to: Int, month: Int, day: Int, hour: Int
+    ) -> ICalComponent {
+        ICalComponent(
+            kind,
+            properties: [
+                ICalProperty("TZOFFSETFROM", .utcOffset(from)),
+                ICalProperty("TZOFFSETTO", .utcOffset(to)),
+                ICalProperty("TZNAME", .text(name)),
+                ICalProperty(
+                    "DTSTART", .localDateTime(year: 1996, month: month, day: day, hour: hour, minute: 0, second: 0)),
+                ICalProperty("RRULE", .recurrence("FREQ=YEARLY;BYMONTH=\(month);BYDAY=-1SU")),
+            ])
+    }
 }
 
 /// One rendered feed with what an HTTP server needs to describe it.

@@ -3,7 +3,6 @@ public struct SMTPResponse: Hashable, Sendable, CustomStringConvertible {
     public let code: Int
     public let lines: [String]
 
-    public var isPositive: Bool { (200..<400).contains(code) }
     public var isTemporaryFailure: Bool { (400..<500).contains(code) }
 
     public var description: String { "\(code) \(lines.joined(separator: " / "))" }

@@ -98,8 +98,15 @@ public final class SQLiteStore: Store {
     }
 
     public func items(_ filter: ItemFilter) async throws -> [Item] {
+        // Two queries for all items, not two per item: a reminder pass reads every item.
         let all = try await pool.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM item ORDER BY id").compactMap { try Self.item(db, id: $0) }
+            var notes: [Int64: [Item.Note]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM item_note ORDER BY id") {
+                if let note = Self.note(row) { notes[row["item_id"], default: []].append(note) }
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM item ORDER BY id").map { row in
+                Self.item(row, notes: notes[row["id"]] ?? [])
+            }
         }
         return all.filter(filter.matches)
     }
@@ -133,19 +140,24 @@ public final class SQLiteStore: Store {
             return nil
         }
         let notes = try Row.fetchAll(db, sql: "SELECT * FROM item_note WHERE item_id = ? ORDER BY id", arguments: [id])
-            .compactMap { r -> Item.Note? in
-                guard let date = LocalDate(iso: r["date"] as String), let status = Item.Status(rawValue: r["status"])
-                else {
-                    return nil
-                }
-                return Item.Note(date: date, status: status, text: r["text"])
-            }
+            .compactMap(note)
+        return item(row, notes: notes)
+    }
+
+    static func item(_ row: Row, notes: [Item.Note]) -> Item {
         let owners = (row["owners"] as String).split(separator: "\n").compactMap { Owner(String($0)) }
         return Item(
             id: row["id"], title: row["title"], description: row["description"], body: row["body"],
-            meeting: row["meeting"],
-            decision: row["decision"], owners: owners, due: (row["due"] as String?).flatMap { LocalDate(iso: $0) },
+            meeting: row["meeting"], decision: row["decision"], owners: owners,
+            due: (row["due"] as String?).flatMap { LocalDate(iso: $0) },
             status: Item.Status(rawValue: row["status"]) ?? .open, history: notes)
+    }
+
+    static func note(_ row: Row) -> Item.Note? {
+        guard let date = LocalDate(iso: row["date"] as String), let status = Item.Status(rawValue: row["status"]) else {
+            return nil
+        }
+        return Item.Note(date: date, status: status, text: row["text"])
     }
 
     // MARK: - Outbox
