@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -45,10 +46,19 @@ let package = Package(
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
         .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
-        /// The store: items and the reminder outbox (SQLite through GRDB).
+        /// The store: items, the reminder outbox and what daemons share (SQLite through
+        /// GRDB, PostgreSQL through postgres-nio).
         .target(
             name: "Store",
-            dependencies: ["KalendariumCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KalendariumCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings),
         /// E-mail: MIME rendering and transports (maildir, sendmail).
         .target(
@@ -104,7 +114,13 @@ let package = Package(
         .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store", "KalendariumCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
             swiftSettings: strictSettings),

@@ -1,16 +1,38 @@
 import Foundation
 
+/// Called for each message just before the transport makes it final (SMTP's
+/// end-of-data dot; for maildir and sendmail, before the delivery starts): the last
+/// moment at which not sending is still possible. Throwing withholds the message,
+/// whose result is then a `.withheld` failure.
+///
+/// The outbox records a message as sent here, so a sender killed after this point
+/// cannot leave a delivered message looking unsent, which another sender would send
+/// a second time.
+public typealias HandOver = @Sendable (OutgoingMail) async throws -> Void
+
 /// Delivers rendered messages. A transport says whether a failure is worth retrying.
 public protocol MailTransport: Sendable {
     func deliver(_ mail: OutgoingMail) async throws(MailError)
-    /// Delivers several messages, each with its own result (SMTP uses one connection).
-    func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>]
+    /// Delivers several messages, each with its own result (SMTP uses one connection),
+    /// calling `handOver` before each one is made final.
+    func deliver(batch: [OutgoingMail], handOver: HandOver) async -> [Result<Void, MailError>]
 }
 
 extension MailTransport {
+    /// Delivers several messages with nothing to check before each.
     public func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>] {
+        await deliver(batch: batch, handOver: { _ in })
+    }
+
+    public func deliver(batch: [OutgoingMail], handOver: HandOver) async -> [Result<Void, MailError>] {
         var results: [Result<Void, MailError>] = []
         for mail in batch {
+            do {
+                try await handOver(mail)
+            } catch {
+                results.append(.failure(MailError(.withheld, "withheld: \(error)")))
+                continue
+            }
             do {
                 try await deliver(mail)
                 results.append(.success(()))
@@ -53,6 +75,8 @@ public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
         case temporary
         /// Do not try again: a 5xx reply, an address the server rejects.
         case permanent
+        /// Not sent on purpose: the hand-over refused it (another sender has it now).
+        case withheld
     }
 
     public let kind: Kind

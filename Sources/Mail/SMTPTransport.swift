@@ -65,13 +65,13 @@ public struct SMTPTransport: MailTransport {
     public init(configuration: SMTPConfiguration) { self.configuration = configuration }
 
     public func deliver(_ mail: OutgoingMail) async throws(MailError) {
-        let results = await deliver(batch: [mail])
+        let results = await deliver(batch: [mail], handOver: { _ in })
         if case .failure(let error) = results[0] { throw error }
     }
 
     /// Sends every message over one connection; each gets its own result. A connection
     /// that fails part-way fails the rest as temporary, to be retried.
-    public func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>] {
+    public func deliver(batch: [OutgoingMail], handOver: HandOver) async -> [Result<Void, MailError>] {
         guard !batch.isEmpty else { return [] }
         let session: SMTPSession
         do {
@@ -82,7 +82,7 @@ public struct SMTPTransport: MailTransport {
         var results: [Result<Void, MailError>] = []
         for (index, mail) in batch.enumerated() {
             do {
-                try await session.send(mail)
+                try await session.send(mail, handOver: handOver)
                 results.append(.success(()))
             } catch {
                 results.append(.failure(error))
@@ -219,16 +219,16 @@ final class SMTPSession: Sendable {
 
     /// Sends one message; after a refusal the transaction is reset (RSET), so the next
     /// message on the connection starts clean.
-    func send(_ mail: OutgoingMail) async throws(MailError) {
+    func send(_ mail: OutgoingMail, handOver: HandOver) async throws(MailError) {
         do {
-            try await transaction(mail)
+            try await transaction(mail, handOver: handOver)
         } catch {
             if isUsable { _ = try? await command("RSET", expecting: 250) }
             throw error
         }
     }
 
-    private func transaction(_ mail: OutgoingMail) async throws(MailError) {
+    private func transaction(_ mail: OutgoingMail, handOver: HandOver) async throws(MailError) {
         let envelope = ["MAIL FROM:<\(mail.from)>", "RCPT TO:<\(mail.to)>", "DATA"]
         if pipelining {
             try await write(envelope.joined(separator: "\r\n") + "\r\n")
@@ -243,7 +243,16 @@ final class SMTPSession: Sendable {
             _ = try await command(envelope[1], expecting: 250)
             _ = try await command(envelope[2], expecting: 354)
         }
-        try await write(DotStuffing.data(mail.rendered))
+        try await write(DotStuffing.body(mail.rendered))
+        do {
+            try await handOver(mail)
+        } catch {
+            // Mid-DATA there is no RSET: only closing the connection drops the message.
+            usable.withLock { $0 = false }
+            try? await channel.close()
+            throw MailError(.withheld, "withheld: \(error)")
+        }
+        try await write(DotStuffing.terminator)
         try expect(await reply(), 250, "message")
     }
 

@@ -25,6 +25,8 @@ public struct ReminderRun: Sendable {
         public var failed: [String] = []
         public var retrying: [String] = []
         public var stale: [String] = []
+        /// Messages not sent because another sender took them over.
+        public var withheld: [String] = []
         public var unaddressed: [Item] = []
     }
 
@@ -62,39 +64,67 @@ public struct ReminderRun: Sendable {
 
     /// Sends what is due in the outbox. Temporary failures wait and retry (1 min, 5 min,
     /// 30 min, 2 h, 12 h); permanent ones (5xx) and the eighth failure are marked failed.
-    /// Sends in batches of `limit` (one SMTP connection each) until nothing due is left.
-    public func dispatch(now: UTCInstant, limit: Int = 500, into report: inout Report) async throws {
+    /// Sends in batches of `limit` (one SMTP connection each) until nothing due is left,
+    /// or until `stillSender` says this daemon no longer holds the sender's lease.
+    ///
+    /// Each batch is claimed for `claimSeconds`. A message is recorded as sent just
+    /// before the transport makes it final (see `HandOver`); if its claim has run out
+    /// and another sender has taken it, it is withheld instead, so it goes out once.
+    /// - Parameter clock: the time claims are made at (the wall clock in the daemon;
+    ///   `now` when a pass runs as of a given time).
+    public func dispatch(
+        now: UTCInstant, limit: Int = 100, claimSeconds: Int = 600,
+        clock: (@Sendable () -> UTCInstant)? = nil,
+        stillSender: @Sendable () async throws -> Bool = { true },
+        into report: inout Report
+    ) async throws {
         // Bounded: a batch either sends or reschedules every message it claims.
         for _ in 0..<10_000 {
-            if try await dispatchBatch(now: now, limit: limit, into: &report) == 0 { return }
+            guard try await stillSender() else { return }
+            let at = clock?() ?? now
+            if try await dispatchBatch(now: at, limit: limit, claimSeconds: claimSeconds, into: &report) == 0 {
+                return
+            }
         }
     }
 
     /// One batch; returns how many messages it claimed.
-    func dispatchBatch(now: UTCInstant, limit: Int, into report: inout Report) async throws -> Int {
-        let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: 600))
+    func dispatchBatch(now: UTCInstant, limit: Int, claimSeconds: Int, into report: inout Report) async throws -> Int {
+        let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: claimSeconds))
+        let byMessageID = Dictionary(claimed.map { ($0.messageID, $0) }, uniquingKeysWith: { first, _ in first })
         let mails = claimed.map {
             OutgoingMail(from: settings.from.email, to: $0.recipient, messageID: $0.messageID, rendered: $0.message)
         }
-        let results = await transport.deliver(batch: mails)
+        let store = self.store
+        let results = await transport.deliver(batch: mails) { mail in
+            guard let entry = byMessageID[mail.messageID], try await store.markSent(entry, at: now) else {
+                throw ClaimLost(messageID: mail.messageID)
+            }
+        }
         for (entry, result) in zip(claimed, results) {
             switch result {
             case .success:
-                // Recorded one by one, at once: a crash must not leave sent mail looking unsent.
-                try await store.markSent(entry.key, at: now)
                 report.sent.append(entry.key)
+            case .failure(let error) where error.kind == .withheld:
+                report.withheld.append(entry.key)
             case .failure(let error):
                 let delays = [60, 300, 1800, 7200, 43_200]
                 if error.kind == .temporary && entry.attempts < 8 {
                     let retry = now.adding(seconds: delays[min(entry.attempts - 1, delays.count - 1)])
-                    try await store.markFailed(entry.key, error: error.message, retryAt: retry)
+                    _ = try await store.markFailed(entry, error: error.message, retryAt: retry)
                     report.retrying.append("\(entry.recipient): \(error.message)")
                 } else {
-                    try await store.markFailed(entry.key, error: error.message, retryAt: nil)
+                    _ = try await store.markFailed(entry, error: error.message, retryAt: nil)
                     report.failed.append("\(entry.recipient): \(error.message)")
                 }
             }
         }
         return claimed.count
     }
+}
+
+/// A message's claim ran out and another sender took it: this one must not send it.
+struct ClaimLost: Error, CustomStringConvertible {
+    let messageID: String
+    var description: String { "another sender has claimed <\(messageID)>" }
 }

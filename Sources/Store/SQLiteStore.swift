@@ -69,6 +69,26 @@ public final class SQLiteStore: Store {
         migrator.registerMigration("v2: index the reminder log by recipient") { db in
             try db.execute(sql: "CREATE INDEX reminder_log_recipient ON reminder_log(recipient)")
         }
+        migrator.registerMigration("v3: outbox claims, leases, calendar snapshots") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN claim TEXT;
+                    CREATE TABLE lease (
+                        name TEXT PRIMARY KEY,
+                        holder TEXT NOT NULL,
+                        until INTEGER NOT NULL
+                    );
+                    CREATE TABLE calendar_snapshot (
+                        generation INTEGER PRIMARY KEY,
+                        files TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        edited_at INTEGER NOT NULL,
+                        built_at INTEGER NOT NULL,
+                        revisions TEXT NOT NULL,
+                        origin TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -205,7 +225,8 @@ public final class SQLiteStore: Store {
     }
 
     public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
-        try await pool.write { db in
+        let claim = UUID().uuidString
+        return try await pool.write { db in
             // SQLite has one writer at a time, so selecting and leasing in one write
             // transaction is the claim; PostgreSQL does it with FOR UPDATE SKIP LOCKED.
             let rows = try Row.fetchAll(
@@ -218,47 +239,52 @@ public final class SQLiteStore: Store {
             var claimed: [OutboxEntry] = []
             for row in rows {
                 try db.execute(
-                    sql:
-                        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt = ? WHERE key = ?",
-                    arguments: [leaseUntil.secondsSince1970, row["key"] as String])
+                    sql: """
+                        UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt = ?, claim = ?
+                        WHERE key = ?
+                        """,
+                    arguments: [leaseUntil.secondsSince1970, claim, row["key"] as String])
                 var entry = Self.entry(row)
                 entry.status = .sending
                 entry.attempts += 1
                 entry.nextAttempt = leaseUntil
+                entry.claim = claim
                 claimed.append(entry)
             }
             return claimed
         }
     }
 
-    public func markSent(_ keys: [String], at: UTCInstant) async throws {
-        try await pool.write { db in
-            for key in keys {
-                try db.execute(
-                    sql: "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
-                    arguments: [at.secondsSince1970, key])
-            }
-        }
-    }
-
-    public func markSent(_ key: String, at: UTCInstant) async throws {
+    public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
-                arguments: [at.secondsSince1970, key])
+                sql: """
+                    UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL
+                    WHERE key = ? AND claim IS ? AND status = 'sending'
+                    """,
+                arguments: [at.secondsSince1970, entry.key, entry.claim])
+            return db.changesCount == 1
         }
     }
 
-    public func markFailed(_ key: String, error: String, retryAt: UTCInstant?) async throws {
+    public func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool {
         try await pool.write { db in
             if let retryAt {
                 try db.execute(
-                    sql: "UPDATE outbox SET status = 'pending', next_attempt = ?, last_error = ? WHERE key = ?",
-                    arguments: [retryAt.secondsSince1970, error, key])
+                    sql: """
+                        UPDATE outbox SET status = 'pending', next_attempt = ?, last_error = ?, sent_at = NULL
+                        WHERE key = ? AND claim IS ?
+                        """,
+                    arguments: [retryAt.secondsSince1970, error, entry.key, entry.claim])
             } else {
                 try db.execute(
-                    sql: "UPDATE outbox SET status = 'failed', last_error = ? WHERE key = ?", arguments: [error, key])
+                    sql: """
+                        UPDATE outbox SET status = 'failed', last_error = ?, sent_at = NULL
+                        WHERE key = ? AND claim IS ?
+                        """,
+                    arguments: [error, entry.key, entry.claim])
             }
+            return db.changesCount == 1
         }
     }
 
@@ -280,6 +306,75 @@ public final class SQLiteStore: Store {
             status: OutboxEntry.Status(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],
             nextAttempt: UTCInstant(secondsSince1970: row["next_attempt"]), lastError: row["last_error"],
             createdAt: UTCInstant(secondsSince1970: row["created_at"]),
-            sentAt: (row["sent_at"] as Int?).map { UTCInstant(secondsSince1970: $0) })
+            sentAt: (row["sent_at"] as Int?).map { UTCInstant(secondsSince1970: $0) }, claim: row["claim"])
+    }
+
+    // MARK: - Coordination
+
+    public func acquireLease(_ name: String, holder: String, now: UTCInstant, until: UTCInstant) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO lease (name, holder, until) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+                    WHERE lease.holder = excluded.holder OR lease.until <= ?
+                    """,
+                arguments: [name, holder, until.secondsSince1970, now.secondsSince1970])
+            return db.changesCount == 1
+        }
+    }
+
+    public func releaseLease(_ name: String, holder: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM lease WHERE name = ? AND holder = ?", arguments: [name, holder])
+        }
+    }
+
+    public func lease(_ name: String) async throws -> Lease? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT holder, until FROM lease WHERE name = ?", arguments: [name]).map {
+                Lease(holder: $0["holder"], until: UTCInstant(secondsSince1970: $0["until"]))
+            }
+        }
+    }
+
+    public func latestCalendar() async throws -> CalendarSnapshot? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM calendar_snapshot ORDER BY generation DESC LIMIT 1").map {
+                try CalendarSnapshotCoding.snapshot(
+                    generation: $0["generation"], files: $0["files"], contentHash: $0["content_hash"],
+                    editedAt: $0["edited_at"], builtAt: $0["built_at"], revisions: $0["revisions"],
+                    origin: $0["origin"])
+            }
+        }
+    }
+
+    public func calendarGeneration() async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM calendar_snapshot") ?? 0
+        }
+    }
+
+    public func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64? {
+        let files = try CalendarSnapshotCoding.encode(snapshot.files)
+        return try await pool.write { db in
+            let newest = try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM calendar_snapshot") ?? 0
+            guard newest == generation else { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO calendar_snapshot
+                        (generation, files, content_hash, edited_at, built_at, revisions, origin)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    newest + 1, files, snapshot.contentHash, snapshot.editedAt.secondsSince1970,
+                    snapshot.builtAt.secondsSince1970, snapshot.revisions, snapshot.origin,
+                ])
+            // The last few stay, to see what changed; older ones go.
+            try db.execute(
+                sql: "DELETE FROM calendar_snapshot WHERE generation <= ?",
+                arguments: [newest + 1 - CalendarSnapshotCoding.kept])
+            return newest + 1
+        }
     }
 }

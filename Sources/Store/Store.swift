@@ -22,12 +22,77 @@ public protocol Store: Sendable {
     func recordedReminders(for recipient: String) async throws -> Set<String>
     /// Takes up to `limit` messages due for sending, leasing them until `leaseUntil`
     /// so no other sender takes them meanwhile; an expired lease (a crashed sender)
-    /// makes a message due again.
+    /// makes a message due again. Each claimed entry carries a fresh `claim` token.
     func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry]
-    func markSent(_ key: String, at: UTCInstant) async throws
-    func markSent(_ keys: [String], at: UTCInstant) async throws
-    func markFailed(_ key: String, error: String, retryAt: UTCInstant?) async throws
+    /// Records that the claimed `entry` is sent. Returns false and changes nothing when
+    /// the claim is no longer this sender's (its lease ran out and another sender
+    /// claimed the message): the caller must then not send it.
+    func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool
+    /// Records a failed attempt at the claimed `entry`: due again at `retryAt`, or failed
+    /// for good when nil. Returns false, changing nothing, when the claim was lost.
+    func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool
     func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry]
+
+    // MARK: Coordination between daemons on one database
+    /// Takes or renews the lease `name` for `holder` until `until`, when it is free,
+    /// expired at `now`, or already `holder`'s. Returns whether `holder` has it.
+    func acquireLease(_ name: String, holder: String, now: UTCInstant, until: UTCInstant) async throws -> Bool
+    /// Gives the lease up at once (a clean shutdown), if `holder` has it.
+    func releaseLease(_ name: String, holder: String) async throws
+    /// Who holds the lease `name` and until when; nil when nobody ever took it.
+    func lease(_ name: String) async throws -> Lease?
+
+    /// The newest published calendar, or nil before the first.
+    func latestCalendar() async throws -> CalendarSnapshot?
+    /// The newest generation (0 before the first): a cheap look for pollers.
+    func calendarGeneration() async throws -> Int64
+    /// Publishes `snapshot` as the next generation if the newest is still `generation`
+    /// (0: none yet). Returns the new generation, or nil when another daemon published
+    /// first; the caller then reads the newest and decides again.
+    func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64?
+}
+
+/// A named lease: who has it and until when.
+public struct Lease: Hashable, Sendable {
+    public let holder: String
+    public let until: UTCInstant
+
+    public init(holder: String, until: UTCInstant) {
+        self.holder = holder
+        self.until = until
+    }
+}
+
+/// The calendar as one daemon published it, so every daemon serves the same feeds:
+/// the files of `calendars/`, and the revisions and instant the feeds were built with
+/// (so the feeds are byte for byte the same on every node, ETags included).
+public struct CalendarSnapshot: Hashable, Sendable {
+    public var generation: Int64
+    /// Path inside `calendars/` (`2021.yaml`, `external/x.ics`) to its text.
+    public var files: [String: String]
+    /// A hash of `files`, to tell "the same data" at a glance.
+    public var contentHash: String
+    /// The newest modification time among the files: the newest edit wins.
+    public var editedAt: UTCInstant
+    /// The instant the feeds were built as of.
+    public var builtAt: UTCInstant
+    /// The feeds' event revisions, as JSON (the store does not interpret them).
+    public var revisions: String
+    /// The daemon that published it.
+    public var origin: String
+
+    public init(
+        generation: Int64 = 0, files: [String: String], contentHash: String, editedAt: UTCInstant,
+        builtAt: UTCInstant, revisions: String, origin: String
+    ) {
+        self.generation = generation
+        self.files = files
+        self.contentHash = contentHash
+        self.editedAt = editedAt
+        self.builtAt = builtAt
+        self.revisions = revisions
+        self.origin = origin
+    }
 }
 
 public struct ItemFilter: Sendable {
@@ -95,12 +160,16 @@ public struct OutboxEntry: Hashable, Sendable {
     public var lastError: String?
     public let createdAt: UTCInstant
     public var sentAt: UTCInstant?
+    /// The token of the claim that leased it to a sender; every later change must show it.
+    public var claim: String?
 
     public init(
         key: String, recipient: String, messageID: String, message: String, status: Status = .pending,
         attempts: Int = 0,
-        nextAttempt: UTCInstant, lastError: String? = nil, createdAt: UTCInstant, sentAt: UTCInstant? = nil
+        nextAttempt: UTCInstant, lastError: String? = nil, createdAt: UTCInstant, sentAt: UTCInstant? = nil,
+        claim: String? = nil
     ) {
+        self.claim = claim
         self.key = key
         self.recipient = recipient
         self.messageID = messageID

@@ -69,13 +69,14 @@ enum StoreContract {
         let lease = now.adding(seconds: 300)
         let first = try await store.claimDue(now: now, limit: 10, leaseUntil: lease)
         #expect(first.map(\.key) == ["a", "b"])
+        #expect(first.allSatisfy { $0.claim != nil && $0.status == .sending && $0.attempts == 1 })
         #expect(try await store.claimDue(now: now, limit: 10, leaseUntil: lease).isEmpty)  // leased
-        try await store.markSent("a", at: now)
-        try await store.markFailed("b", error: "421 try later", retryAt: now.adding(seconds: 60))
+        #expect(try await store.markSent(first[0], at: now))
+        #expect(try await store.markFailed(first[1], error: "421 try later", retryAt: now.adding(seconds: 60)))
         #expect(try await store.claimDue(now: now.adding(seconds: 30), limit: 10, leaseUntil: lease).isEmpty)
         let retried = try await store.claimDue(now: now.adding(seconds: 61), limit: 10, leaseUntil: lease)
         #expect(retried.map(\.key) == ["b"] && retried.first?.attempts == 2)
-        try await store.markFailed("b", error: "550 no such user", retryAt: nil)
+        #expect(try await store.markFailed(retried[0], error: "550 no such user", retryAt: nil))
         #expect(try await store.outbox(status: .failed).map(\.lastError) == ["550 no such user"])
         #expect(try await store.outbox(status: .sent).map(\.key) == ["a"])
         // A sender that crashed leaves a lease; when it runs out the message is due again.
@@ -84,18 +85,122 @@ enum StoreContract {
         #expect(
             try await store.claimDue(now: now.adding(seconds: 121), limit: 10, leaseUntil: lease).map(\.key) == ["c"])
     }
+
+    /// A sender whose claim ran out cannot record the message as sent once another
+    /// sender has claimed it: so only one of them sends it.
+    static func aLostClaimCannotBeMarked(_ store: any Store) async throws {
+        _ = try await store.enqueue(entry("slow"), reminderKeys: ["k:slow"])
+        let old = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 10))
+        let new = try await store.claimDue(now: now.adding(seconds: 11), limit: 10, leaseUntil: now.adding(seconds: 99))
+        #expect(old.count == 1 && new.count == 1 && old[0].claim != new[0].claim)
+        #expect(try await !store.markSent(old[0], at: now))
+        #expect(try await !store.markFailed(old[0], error: "late", retryAt: nil))
+        #expect(try await store.markSent(new[0], at: now))
+        #expect(try await !store.markSent(new[0], at: now))  // once
+        #expect(try await store.outbox(status: .sent).map(\.attempts) == [2])
+    }
+
+    /// Two senders claiming at the same time get different messages, all of them.
+    static func concurrentClaimsAreDisjoint(_ store: any Store) async throws {
+        let batch = (0..<200).map { (entry("m\($0)", recipient: "p\($0)@example.org"), ["k:\($0)"]) }
+        _ = try await store.enqueue(batch)
+        let lease = now.adding(seconds: 300)
+        let claims = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var keys: [String] = []
+                    for _ in 0..<100 {
+                        let got = try await store.claimDue(now: now, limit: 7, leaseUntil: lease)
+                        if got.isEmpty { break }
+                        keys += got.map(\.key)
+                    }
+                    return keys
+                }
+            }
+            return try await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        let all = claims.flatMap { $0 }
+        #expect(all.count == 200 && Set(all).count == 200)
+    }
+
+    static func leasesHaveOneHolder(_ store: any Store) async throws {
+        let t = now
+        #expect(try await store.lease("reminders") == nil)
+        #expect(try await store.acquireLease("reminders", holder: "a", now: t, until: t.adding(seconds: 30)))
+        #expect(
+            try await !store.acquireLease(
+                "reminders", holder: "b", now: t.adding(seconds: 10), until: t.adding(seconds: 40)))
+        #expect(
+            try await store.acquireLease(
+                "reminders", holder: "a", now: t.adding(seconds: 20), until: t.adding(seconds: 50)))
+        #expect(try await store.lease("reminders") == Lease(holder: "a", until: t.adding(seconds: 50)))
+        // a stops renewing: b takes over once the lease has run out, and a cannot take it back.
+        #expect(
+            try await store.acquireLease(
+                "reminders", holder: "b", now: t.adding(seconds: 50), until: t.adding(seconds: 80)))
+        #expect(
+            try await !store.acquireLease(
+                "reminders", holder: "a", now: t.adding(seconds: 51), until: t.adding(seconds: 81)))
+        try await store.releaseLease("reminders", holder: "a")  // not a's: nothing happens
+        #expect(try await store.lease("reminders")?.holder == "b")
+        try await store.releaseLease("reminders", holder: "b")
+        #expect(
+            try await store.acquireLease(
+                "reminders", holder: "a", now: t.adding(seconds: 52), until: t.adding(seconds: 82)))
+    }
+
+    static func calendarsArePublishedInGenerations(_ store: any Store) async throws {
+        #expect(try await store.latestCalendar() == nil)
+        #expect(try await store.calendarGeneration() == 0)
+        var snapshot = CalendarSnapshot(
+            files: ["rules.yaml": "ledningsgruppen: {}\n", "external/x.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"],
+            contentHash: "h1", editedAt: now, builtAt: now, revisions: "{}", origin: "node-a")
+        #expect(try await store.publishCalendar(snapshot, after: 0) == 1)
+        #expect(try await store.publishCalendar(snapshot, after: 0) == nil)  // someone else was first
+        snapshot.contentHash = "h2"
+        snapshot.files["2022.yaml"] = "meetings: []\n"
+        #expect(try await store.publishCalendar(snapshot, after: 1) == 2)
+        let latest = try #require(try await store.latestCalendar())
+        #expect(latest.generation == 2 && latest.files == snapshot.files && latest.contentHash == "h2")
+        #expect(latest.origin == "node-a" && latest.builtAt == now && latest.revisions == "{}")
+        #expect(try await store.calendarGeneration() == 2)
+    }
+
+    /// Every contract test, by name, for the suites of each back end.
+    static let all: [(String, @Sendable (any Store) async throws -> Void)] = [
+        ("items round-trip and filter", itemsRoundTripAndFilter),
+        ("status changes are history", statusChangesAreHistory),
+        ("reminders are queued once", remindersAreQueuedOnce),
+        ("claim, lease, retry and fail", claimLeaseRetryAndFail),
+        ("a lost claim cannot be marked", aLostClaimCannotBeMarked),
+        ("concurrent claims are disjoint", concurrentClaimsAreDisjoint),
+        ("leases have one holder", leasesHaveOneHolder),
+        ("calendars are published in generations", calendarsArePublishedInGenerations),
+        ("a pass is queued in one batch", aPassIsQueuedInOneBatch),
+    ]
+
+    static func aPassIsQueuedInOneBatch(_ store: any Store) async throws {
+        let queued = try await store.enqueue([
+            (entry("x"), ["k:1"]), (entry("y"), ["k:1"]), (entry("z", recipient: "kd@example.org"), ["k:1"]),
+        ])
+        #expect(queued == [true, false, true])
+        let claimed = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 60))
+        for entry in claimed { #expect(try await store.markSent(entry, at: now)) }
+        #expect(try await store.outbox(status: .sent).map(\.key) == ["x", "z"])
+    }
 }
 
 @Suite struct SQLiteStoreTests {
-    func store() throws -> SQLiteStore {
+    static func store() throws -> SQLiteStore {
         try SQLiteStore(
             directory: FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path)
     }
 
-    @Test func itemsRoundTripAndFilter() async throws { try await StoreContract.itemsRoundTripAndFilter(try store()) }
-    @Test func statusChangesAreHistory() async throws { try await StoreContract.statusChangesAreHistory(try store()) }
-    @Test func remindersAreQueuedOnce() async throws { try await StoreContract.remindersAreQueuedOnce(try store()) }
-    @Test func claimLeaseRetryAndFail() async throws { try await StoreContract.claimLeaseRetryAndFail(try store()) }
+    @Test(arguments: StoreContract.all.map(\.0))
+    func contract(_ name: String) async throws {
+        let test = try #require(StoreContract.all.first { $0.0 == name }?.1)
+        try await test(try Self.store())
+    }
 
     @Test func reopeningKeepsDataInWALMode() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
@@ -103,19 +208,5 @@ enum StoreContract {
         let again = try SQLiteStore(directory: dir)
         #expect(try await again.item(id: id)?.title == StoreContract.item().title)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/kalendarium.sqlite-wal"))
-    }
-}
-
-@Suite struct StoreBatchTests {
-    @Test func aPassIsQueuedInOneBatch() async throws {
-        let store = try SQLiteStore(
-            directory: FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path)
-        let queued = try await store.enqueue([
-            (StoreContract.entry("x"), ["k:1"]), (StoreContract.entry("y"), ["k:1"]),
-            (StoreContract.entry("z", recipient: "kd@example.org"), ["k:1"]),
-        ])
-        #expect(queued == [true, false, true])
-        try await store.markSent(["x", "z"], at: StoreContract.now)
-        #expect(try await store.outbox(status: .sent).map(\.key) == ["x", "z"])
     }
 }
