@@ -7,7 +7,7 @@ import Mail
 import NIOCore
 import Reminders
 public import Server
-import Store
+public import Store
 
 /// Everything `kalendarium serve` runs, built the way tests can build it too.
 public struct KalendariumApplication {
@@ -17,8 +17,12 @@ public struct KalendariumApplication {
 
     /// Loads the data once, then assembles the HTTP server and the services.
     /// - Parameter onListening: called with the bound port (useful with port 0).
+    /// - Parameters:
+    ///   - store: the open store; `shared` when other daemons use it too (PostgreSQL),
+    ///     which turns on the calendar sync through the database.
     public static func build(
-        configuration: ServeConfiguration, environment: [String: String], logger: Logger,
+        configuration: ServeConfiguration, store: any Store, shared: Bool, environment: [String: String],
+        logger: Logger,
         onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws -> KalendariumApplication {
         let state = CalendarState()
@@ -29,15 +33,26 @@ public struct KalendariumApplication {
             horizonYears: configuration.horizon)
         let export = FeedExport(settings: settings, stateDirectory: configuration.state)
         let now: @Sendable () -> UTCInstant = { WallClock.now() }
+        let node = configuration.nodeName
+        if shared {
+            state.setNode(NodeRole(name: node, sendsReminders: false))
+            logger.info("sharing the database with other daemons", metadata: ["node": "\(node)"])
+            if configuration.pageURL == nil {
+                logger.warning(
+                    """
+                    page-url is not set: each daemon links to its own address, and the feeds differ between \
+                    them; set page-url to the load balancer's address
+                    """)
+            }
+        }
         let reloader = CalendarReloader(
             directory: configuration.calendars, export: export, state: state, metrics: metrics,
             logger: logger, notifier: notifier, interval: .milliseconds(Int64(configuration.reloadInterval * 1000)),
-            now: now)
+            now: now,
+            sync: shared ? CalendarSync(store: store, node: node, stateDirectory: configuration.state) : nil)
         // Before the server starts, so the first request already has feeds (or a reason why not).
         await reloader.reload(reason: "start")
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
-        let store: SQLiteStore
-        do { store = try SQLiteStore(directory: configuration.state) } catch { throw AppError("\(error)") }
         let mail = try MailConfiguration(
             flag: configuration.mail, fromFlag: configuration.mailFrom, environment: environment,
             stateDirectory: configuration.state)
@@ -46,7 +61,8 @@ public struct KalendariumApplication {
                 store: store, transport: try mail.transport(),
                 settings: MailSettings(from: mail.from, unsubscribe: mail.unsubscribe, feeds: settings)),
             state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
-            interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now)
+            interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now,
+            node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)), shared: shared)
         logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
         let items = ItemsAPI(
             store: store, state: state, token: try configuration.apiToken(environment: environment), now: now)

@@ -5,12 +5,16 @@ public import KalendariumCore
 public import Logging
 public import Server
 public import ServiceLifecycle
+import Store
 import UnixSignals
 
 /// Loads `calendars/`, builds the feeds and publishes them; again on SIGHUP, when a
 /// file changes, and when the year turns (the host horizon moves). A broken edit never
 /// takes the service down or empties a feed: the last good data stays published, and
 /// the located errors go to the log, `/healthz` and the page until the files are fixed.
+///
+/// With a `CalendarSync` (several daemons on PostgreSQL), a reload publishes the data
+/// to the database and the daemon follows what others publish (see `CalendarSync`).
 public actor CalendarReloader: Service {
     let directory: String
     let export: FeedExport
@@ -20,13 +24,18 @@ public actor CalendarReloader: Service {
     let notifier: SystemdNotifier
     let interval: Duration
     let now: @Sendable () -> UTCInstant
+    let sync: CalendarSync?
     private var fingerprint: String?
     private var builtYear: Int?
+    /// The database generation being served (with a sync).
+    private var generation: Int64 = 0
 
     public init(
         directory: String, export: FeedExport, state: CalendarState, metrics: ServerMetrics, logger: Logger,
-        notifier: SystemdNotifier, interval: Duration, now: @escaping @Sendable () -> UTCInstant
+        notifier: SystemdNotifier, interval: Duration, now: @escaping @Sendable () -> UTCInstant,
+        sync: CalendarSync? = nil
     ) {
+        self.sync = sync
         self.directory = directory
         self.export = export
         self.state = state
@@ -39,7 +48,7 @@ public actor CalendarReloader: Service {
 
     /// Reloads now. Returns whether new data was published.
     @discardableResult
-    public func reload(reason: String) -> Bool {
+    public func reload(reason: String) async -> Bool {
         let started = ContinuousClock.now
         fingerprint = CalendarReloader.fingerprint(of: directory)
         let load = CalendarDirectory.load(directory)
@@ -52,23 +61,22 @@ public actor CalendarReloader: Service {
             return false
         }
         let instant = now()
-        do {
-            let set = try export.build(load.data, now: instant)
-            let feeds = try set.feeds.map(PublishedFeed.init)
-            state.publish(
-                PublishedCalendar(
-                    feeds: feeds, data: load.data, warnings: load.warnings, builtAt: instant,
-                    pageURL: export.settings.pageURL, revisions: set.revisions))
+        do throws(AppError) {
+            if let sync {
+                try await share(load, sync: sync, newYear: reason == "new year", instant: instant, reason: reason)
+            } else {
+                let set = try export.build(load.data, now: instant)
+                try publish(set, load: load, directory: directory, builtAt: instant, generation: nil)
+            }
         } catch {
-            logger.error("building the feeds failed; still serving the last good data: \(error)")
-            state.reportDataProblem(["building the feeds failed: \(error)"])
+            logger.error("\(error.description); still serving the last good data")
+            state.reportDataProblem([error.description])
             metrics.reloadFailed()
             return false
         }
         builtYear = StockholmTime.local(instant).date.year
-        let seconds =
-            Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-            + Double((ContinuousClock.now - started).components.seconds)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
         metrics.feedBuilt(seconds: seconds)
         logger.info(
             "published the calendar",
@@ -77,6 +85,116 @@ public actor CalendarReloader: Service {
                 "milliseconds": "\(Int(seconds * 1000))",
             ])
         return true
+    }
+
+    /// Builds the feeds and swaps them in.
+    private func publish(
+        _ set: FeedSet, load: CalendarLoad, directory: String, builtAt: UTCInstant, generation: Int64?
+    ) throws(AppError) {
+        let feeds: [PublishedFeed]
+        do { feeds = try set.feeds.map(PublishedFeed.init) } catch {
+            throw AppError("compressing the feeds failed: \(error)")
+        }
+        state.publish(
+            PublishedCalendar(
+                feeds: feeds, data: load.data, warnings: load.warnings, builtAt: builtAt,
+                pageURL: export.settings.pageURL, revisions: set.revisions, directory: directory,
+                generation: generation))
+        if let generation { self.generation = generation }
+    }
+
+    private func build(
+        _ data: CalendarData, revisions: EventRevisions, at instant: UTCInstant
+    ) throws(AppError) -> FeedSet {
+        do {
+            return try FeedSet.build(data: data, settings: export.settings, revisions: revisions, now: instant)
+        } catch {
+            throw AppError("building the feeds failed in libical: \(error)")
+        }
+    }
+
+    /// Publishes this daemon's files to the database when they are the newest edit (or the
+    /// year turned), else follows the newest generation there. Bounded retries when
+    /// another daemon publishes at the same moment.
+    private func share(
+        _ load: CalendarLoad, sync: CalendarSync, newYear: Bool, instant: UTCInstant, reason: String
+    ) async throws(AppError) {
+        let (files, editedAt) = try CalendarSync.files(in: directory)
+        let hash = CalendarSync.hash(files)
+        for _ in 0..<5 {
+            let latest: CalendarSnapshot?
+            do { latest = try await sync.store.latestCalendar() } catch {
+                throw AppError("cannot read the shared calendar from the database: \(error)")
+            }
+            let staleYear =
+                latest.map { StockholmTime.local($0.builtAt).date.year != StockholmTime.local(instant).date.year }
+                ?? false
+            if let latest, !(newYear && staleYear), latest.contentHash == hash || latest.editedAt >= editedAt {
+                if latest.contentHash != hash {
+                    logger.notice(
+                        "calendars/ here is older than generation \(latest.generation) from \(latest.origin); serving that",
+                        metadata: ["reason": "\(reason)"])
+                }
+                try adopt(latest, sync: sync)
+                return
+            }
+            // The first generation continues the revisions this daemon kept in its state directory.
+            let revisions: EventRevisions
+            if let latest {
+                revisions = try CalendarSync.decode(latest.revisions)
+            } else {
+                revisions = try export.revisionFile.load()
+            }
+            let set = try build(load.data, revisions: revisions, at: instant)
+            let snapshot = CalendarSnapshot(
+                files: files, contentHash: hash, editedAt: editedAt, builtAt: instant,
+                revisions: try CalendarSync.encode(set.revisions), origin: sync.node)
+            let published: Int64?
+            do { published = try await sync.store.publishCalendar(snapshot, after: latest?.generation ?? 0) } catch {
+                throw AppError("cannot publish the calendar to the database: \(error)")
+            }
+            if let published {
+                try publish(set, load: load, directory: directory, builtAt: instant, generation: published)
+                try? export.revisionFile.save(set.revisions)  // a local copy, for export and backups
+                logger.info("published calendar generation \(published) to the database")
+                return
+            }
+        }
+        throw AppError("other daemons kept publishing calendars at the same time; will try again")
+    }
+
+    /// Serves `snapshot` from the database (unless it is already served).
+    private func adopt(_ snapshot: CalendarSnapshot, sync: CalendarSync) throws(AppError) {
+        guard snapshot.generation != generation else { return }
+        let folder = try sync.writeMirror(snapshot)
+        let load = CalendarDirectory.load(folder)
+        guard load.isUsable else {
+            throw AppError(
+                "calendar generation \(snapshot.generation) from \(snapshot.origin) cannot be read here: "
+                    + load.errors.map(\.description).joined(separator: "; "))
+        }
+        let set = try build(load.data, revisions: try CalendarSync.decode(snapshot.revisions), at: snapshot.builtAt)
+        try publish(set, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
+        logger.info(
+            "serving calendar generation \(snapshot.generation) from \(snapshot.origin)",
+            metadata: ["meetings": "\(load.data.meetings.count)"])
+    }
+
+    /// Follows a newer generation in the database, if there is one.
+    public func follow() async {
+        guard let sync else { return }
+        do {
+            guard try await sync.store.calendarGeneration() > generation,
+                let latest = try await sync.store.latestCalendar()
+            else { return }
+            try adopt(latest, sync: sync)
+            state.reportDataProblem([])
+        } catch let error as AppError {
+            logger.error("\(error.description)")
+            state.reportDataProblem([error.description])
+        } catch {
+            logger.warning("cannot look for a newer calendar in the database: \(error)")
+        }
     }
 
     public func run() async throws {
@@ -94,6 +212,24 @@ public actor CalendarReloader: Service {
                 while !Task.isCancelled && !Task.isShuttingDownGracefully {
                     try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
                     await self.pollOnce()
+                    // The poll catches a generation whose NOTIFY was missed (a dropped connection).
+                    await self.follow()
+                }
+            }
+            if let postgres = sync?.store as? PostgresStore {
+                group.addTask {
+                    // LISTEN: another daemon's new generation is served within moments.
+                    while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                        do {
+                            try await cancelWhenGracefulShutdown {
+                                try await postgres.listenForCalendars { _ in await self.follow() }
+                            }
+                        } catch {
+                            if Task.isCancelled || Task.isShuttingDownGracefully { break }
+                            self.logger.warning("listening for calendar changes failed; polling meanwhile: \(error)")
+                        }
+                        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(5)) }
+                    }
                 }
             }
             await group.next()
@@ -102,13 +238,13 @@ public actor CalendarReloader: Service {
     }
 
     /// One look at the files and the year; reloads when either changed.
-    public func pollOnce() {
+    public func pollOnce() async {
         let current = CalendarReloader.fingerprint(of: directory)
         let year = StockholmTime.local(now()).date.year
         if current != fingerprint {
-            reload(reason: "files changed")
+            await reload(reason: "files changed")
         } else if let builtYear, builtYear != year {
-            reload(reason: "new year")
+            await reload(reason: "new year")
         }
     }
 

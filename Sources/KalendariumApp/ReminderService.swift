@@ -11,6 +11,11 @@ import Store
 /// Runs the reminder pass inside `serve`: every `interval` it decides what is due
 /// (at 08:00 on working days; passes at other times decide nothing) and sends what
 /// the outbox holds. Failures show on `/healthz` and in the log until they clear.
+///
+/// Among daemons sharing a database, one sends: the holder of the `reminder-sender`
+/// lease, renewed every third of `lease`. When it dies, its lease runs out and
+/// another daemon takes it within `lease` plus a third; messages the dead one had
+/// claimed become due again when their claims (as long as the lease) run out.
 public struct ReminderService: Service {
     let run: ReminderRun
     let state: CalendarState
@@ -18,10 +23,16 @@ public struct ReminderService: Service {
     let interval: Duration
     let logger: Logger
     let now: @Sendable () -> UTCInstant
+    let node: String
+    let leaseSeconds: Int
+    /// Whether to report the role on /healthz (daemons sharing a database).
+    let shared: Bool
+
+    static let leaseName = "reminder-sender"
 
     public init(
         run: ReminderRun, state: CalendarState, recipientsFile: String, interval: Duration, logger: Logger,
-        now: @escaping @Sendable () -> UTCInstant
+        now: @escaping @Sendable () -> UTCInstant, node: String, leaseSeconds: Int, shared: Bool
     ) {
         self.run = run
         self.state = state
@@ -29,20 +40,51 @@ public struct ReminderService: Service {
         self.interval = interval
         self.logger = logger
         self.now = now
+        self.node = node
+        self.leaseSeconds = leaseSeconds
+        self.shared = shared
     }
 
     public func run() async throws {
+        let tick = min(interval, .seconds(leaseSeconds) / 3)
+        var sender = false
+        var lastPass: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await passOnce()
+            let holds = await holdLease()
+            if holds != sender {
+                logger.notice(holds ? "this daemon now sends the reminders" : "another daemon sends the reminders now")
+                sender = holds
+            }
+            if shared { state.setNode(NodeRole(name: node, sendsReminders: holds)) }
+            if holds, lastPass.map({ ContinuousClock.now - $0 >= interval }) ?? true {
+                lastPass = .now
+                await passOnce()
+            }
             // Graceful shutdown does not cancel a sleep by itself; this does.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+        }
+        // A clean stop hands the sending over at once rather than after the lease.
+        if sender { try? await run.store.releaseLease(Self.leaseName, holder: node) }
+    }
+
+    /// Takes or renews the sender's lease; false (and logged) when the database cannot say.
+    func holdLease() async -> Bool {
+        let instant = now()
+        do {
+            return try await run.store.acquireLease(
+                Self.leaseName, holder: node, now: instant, until: instant.adding(seconds: leaseSeconds))
+        } catch {
+            logger.error("cannot take the reminder sender's lease: \(error)")
+            state.setProblems(["cannot take the reminder sender's lease: \(error)"], tag: "reminders: ")
+            return false
         }
     }
 
     /// One pass; never throws, so a mail outage cannot stop the daemon.
     public func passOnce() async {
         guard let published = state.published else { return }
-        let people = PeopleAndItemsFiles.recipients(recipientsFile)
+        let people = PeopleAndItemsFiles.recipients(
+            published.directory.map { "\($0)/recipients.yaml" } ?? recipientsFile)
         if !people.errors.isEmpty {
             for error in people.errors { logger.error("\(error.description)") }
             state.setProblems(people.errors.map(\.description), tag: "recipients: ")
@@ -54,9 +96,16 @@ public struct ReminderService: Service {
             var report = try await run.plan(
                 now: instant, data: published.data, recipients: people.recipients,
                 revisions: published.revisions, dryRun: false)
-            try await run.dispatch(now: instant, into: &report)
+            // Between batches the lease is renewed; a daemon that lost it stops sending.
+            try await run.dispatch(
+                now: instant, claimSeconds: leaseSeconds, clock: now, stillSender: { await holdLease() },
+                into: &report)
             for key in report.queued { logger.info("reminder queued", metadata: ["key": "\(key)"]) }
             for key in report.sent { logger.info("reminder sent", metadata: ["key": "\(key)"]) }
+            for key in report.withheld {
+                logger.notice("reminder left to the daemon that claimed it after us", metadata: ["key": "\(key)"])
+            }
+            for line in report.unrecorded { logger.error("reminder delivered but not recorded as sent: \(line)") }
             for line in report.retrying { logger.warning("reminder will be retried: \(line)") }
             for line in report.failed { logger.error("reminder failed for good: \(line)") }
             let failed = try await run.store.outbox(status: .failed)

@@ -29,6 +29,13 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var reminderInterval = 60.0
     /// A file holding the API's bearer token (or set KALENDARIUM_API_TOKEN).
     public var apiTokenFile: String?
+    /// A PostgreSQL URL shared by several daemons; nil: SQLite in the state directory.
+    public var database: String?
+    /// This daemon's name among several (leases, logs, /healthz); nil: HOSTNAME-PID.
+    public var node: String?
+    /// Seconds the reminder sender's lease lasts: when the sending daemon dies,
+    /// another takes over within about this long.
+    public var leaderLease = 30.0
 
     public init() {}
 
@@ -50,6 +57,9 @@ public struct ServeConfiguration: Sendable, Equatable {
         public var mailFrom: String?
         public var reminderInterval: Double?
         public var apiTokenFile: String?
+        public var database: String?
+        public var node: String?
+        public var leaderLease: Double?
 
         public init() {}
     }
@@ -71,6 +81,14 @@ public struct ServeConfiguration: Sendable, Equatable {
         if let v = layer.mailFrom { mailFrom = v }
         if let v = layer.reminderInterval { reminderInterval = v }
         if let v = layer.apiTokenFile { apiTokenFile = v }
+        if let v = layer.database { database = v }
+        if let v = layer.node { node = v }
+        if let v = layer.leaderLease { leaderLease = v }
+    }
+
+    /// The node name: as set, else this host's name and process id.
+    public var nodeName: String {
+        node ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// Defaults, then `file` (or `$KALENDARIUM_CONFIG`), then the environment, then `flags`.
@@ -101,6 +119,8 @@ public struct ServeConfiguration: Sendable, Equatable {
             throw AppError(
                 "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
         }
+        guard leaderLease >= 2 else { throw AppError("leader-lease must be at least 2 seconds") }
+        if let node, node.isEmpty || node.count > 100 { throw AppError("node must be a name of 1–100 characters") }
         for name in privateFeeds.keys where !name.hasSuffix(".ics") {
             throw AppError("private feed \"\(name)\" must be a feed name such as hosts.ics")
         }
@@ -158,6 +178,9 @@ public struct ServeConfiguration: Sendable, Equatable {
           --mail-from ADDR KALENDARIUM_MAIL_FROM       mail-from         kalendarium@localhost.localdomain
           --reminder-interval KALENDARIUM_REMINDER_INTERVAL reminder-interval 60 (seconds between passes)
           --api-token-file KALENDARIUM_API_TOKEN_FILE  api-token-file    none (or KALENDARIUM_API_TOKEN)
+          --database URL   KALENDARIUM_DATABASE        database          none: SQLite in the state directory (postgres://…)
+          --node NAME      KALENDARIUM_NODE            node              HOSTNAME-PID (the daemon's name among several)
+          --leader-lease S KALENDARIUM_LEADER_LEASE    leader-lease      30 (seconds; a dead sender is replaced this fast)
           --config FILE    KALENDARIUM_CONFIG          (YAML file with the keys above)
         """
 
@@ -183,6 +206,9 @@ public struct ServeConfiguration: Sendable, Equatable {
         layer.mailFrom = env["KALENDARIUM_MAIL_FROM"]
         layer.reminderInterval = try number("KALENDARIUM_REMINDER_INTERVAL", Double.self)
         layer.apiTokenFile = env["KALENDARIUM_API_TOKEN_FILE"]
+        layer.database = env["KALENDARIUM_DATABASE"]
+        layer.node = env["KALENDARIUM_NODE"]
+        layer.leaderLease = try number("KALENDARIUM_LEADER_LEASE", Double.self)
         return layer
     }
 
@@ -199,7 +225,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         let known = [
             "host", "port", "calendars", "state", "page-url", "uid-domain", "horizon", "reload-interval",
             "idle-timeout", "header-timeout", "log-level", "private-feeds", "mail", "mail-from", "reminder-interval",
-            "api-token-file", "database",
+            "api-token-file", "database", "node", "leader-lease",
         ]
         var layer = Layer()
         for (keyNode, value) in mapping {
@@ -236,7 +262,11 @@ public struct ServeConfiguration: Sendable, Equatable {
                 guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
                 layer.reminderInterval = v
             case "api-token-file": layer.apiTokenFile = value.string
-            case "database": continue  // the PostgreSQL store reads it
+            case "database": layer.database = value.string
+            case "node": layer.node = value.string
+            case "leader-lease":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.leaderLease = v
             default:
                 throw AppError("\(path)\(line): unknown setting \"\(key)\"; known: \(known.joined(separator: ", "))")
             }

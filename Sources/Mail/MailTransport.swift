@@ -1,14 +1,28 @@
 import Foundation
 
-/// Called for each message just before the transport makes it final (SMTP's
-/// end-of-data dot; for maildir and sendmail, before the delivery starts): the last
-/// moment at which not sending is still possible. Throwing withholds the message,
-/// whose result is then a `.withheld` failure.
+/// What a sender does around the moment each message is made final (SMTP's
+/// end-of-data dot; for maildir and sendmail, the delivery itself).
 ///
-/// The outbox records a message as sent here, so a sender killed after this point
-/// cannot leave a delivered message looking unsent, which another sender would send
-/// a second time.
-public typealias HandOver = @Sendable (OutgoingMail) async throws -> Void
+/// The outbox uses it to keep a message from going out twice when senders die or
+/// lose their claims: `prepare` makes sure the message is still this sender's (and
+/// throwing withholds it), and `delivered` records it as sent straight after the
+/// dot is written, before the server's answer, so that a sender killed at any moment
+/// leaves a delivered message unrecorded only for the time between two socket writes.
+public struct HandOver: Sendable {
+    public var prepare: @Sendable (OutgoingMail) async throws -> Void
+    public var delivered: @Sendable (OutgoingMail) async -> Void
+
+    public init(
+        prepare: @escaping @Sendable (OutgoingMail) async throws -> Void,
+        delivered: @escaping @Sendable (OutgoingMail) async -> Void
+    ) {
+        self.prepare = prepare
+        self.delivered = delivered
+    }
+
+    /// Nothing before or after.
+    public static let none = HandOver(prepare: { _ in }, delivered: { _ in })
+}
 
 /// Delivers rendered messages. A transport says whether a failure is worth retrying.
 public protocol MailTransport: Sendable {
@@ -21,20 +35,21 @@ public protocol MailTransport: Sendable {
 extension MailTransport {
     /// Delivers several messages with nothing to check before each.
     public func deliver(batch: [OutgoingMail]) async -> [Result<Void, MailError>] {
-        await deliver(batch: batch, handOver: { _ in })
+        await deliver(batch: batch, handOver: .none)
     }
 
     public func deliver(batch: [OutgoingMail], handOver: HandOver) async -> [Result<Void, MailError>] {
         var results: [Result<Void, MailError>] = []
         for mail in batch {
             do {
-                try await handOver(mail)
+                try await handOver.prepare(mail)
             } catch {
                 results.append(.failure(MailError(.withheld, "withheld: \(error)")))
                 continue
             }
             do {
                 try await deliver(mail)
+                await handOver.delivered(mail)
                 results.append(.success(()))
             } catch {
                 results.append(.failure(error))

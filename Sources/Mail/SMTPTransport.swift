@@ -65,7 +65,7 @@ public struct SMTPTransport: MailTransport {
     public init(configuration: SMTPConfiguration) { self.configuration = configuration }
 
     public func deliver(_ mail: OutgoingMail) async throws(MailError) {
-        let results = await deliver(batch: [mail], handOver: { _ in })
+        let results = await deliver(batch: [mail], handOver: .none)
         if case .failure(let error) = results[0] { throw error }
     }
 
@@ -245,7 +245,7 @@ final class SMTPSession: Sendable {
         }
         try await write(DotStuffing.body(mail.rendered))
         do {
-            try await handOver(mail)
+            try await handOver.prepare(mail)
         } catch {
             // Mid-DATA there is no RSET: only closing the connection drops the message.
             usable.withLock { $0 = false }
@@ -253,6 +253,9 @@ final class SMTPSession: Sendable {
             throw MailError(.withheld, "withheld: \(error)")
         }
         try await write(DotStuffing.terminator)
+        // Recorded before the answer is read: the server has the message from here on
+        // (a refusal below undoes the record).
+        await handOver.delivered(mail)
         try expect(await reply(), 250, "message")
     }
 

@@ -2,6 +2,7 @@ public import Feeds
 public import KalendariumCore
 public import Mail
 public import Store
+import Synchronization
 
 /// One reminder pass: decide, write every decided message to the outbox, then send.
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
@@ -27,6 +28,8 @@ public struct ReminderRun: Sendable {
         public var stale: [String] = []
         /// Messages not sent because another sender took them over.
         public var withheld: [String] = []
+        /// Messages delivered whose record as sent failed: they may go out again.
+        public var unrecorded: [String] = []
         public var unaddressed: [Item] = []
     }
 
@@ -96,15 +99,30 @@ public struct ReminderRun: Sendable {
             OutgoingMail(from: settings.from.email, to: $0.recipient, messageID: $0.messageID, rendered: $0.message)
         }
         let store = self.store
-        let results = await transport.deliver(batch: mails) { mail in
-            guard let entry = byMessageID[mail.messageID], try await store.markSent(entry, at: now) else {
-                throw ClaimLost(messageID: mail.messageID)
-            }
-        }
+        let unrecorded = Mutex<[String: String]>([:])
+        let handOver = HandOver(
+            prepare: { mail in
+                // Still ours, and held for another claim period while the dot goes out.
+                guard let entry = byMessageID[mail.messageID],
+                    try await store.extendClaim(entry, until: now.adding(seconds: claimSeconds))
+                else { throw ClaimLost(messageID: mail.messageID) }
+            },
+            delivered: { mail in
+                guard let entry = byMessageID[mail.messageID] else { return }
+                do {
+                    if try await !store.markSent(entry, at: now) {
+                        unrecorded.withLock { $0[entry.key] = "its claim was taken over while it was sent" }
+                    }
+                } catch {
+                    unrecorded.withLock { $0[entry.key] = "\(error)" }
+                }
+            })
+        let results = await transport.deliver(batch: mails, handOver: handOver)
+        for (key, why) in unrecorded.withLock({ $0 }) { report.unrecorded.append("\(key): \(why)") }
         for (entry, result) in zip(claimed, results) {
             switch result {
             case .success:
-                report.sent.append(entry.key)
+                report.sent.append(entry.key)  // recorded as the dot went out
             case .failure(let error) where error.kind == .withheld:
                 report.withheld.append(entry.key)
             case .failure(let error):

@@ -12,6 +12,11 @@ enum HealthRoute {
         let feeds: Int
         let built_at: String?
         let data_warnings: Int
+        /// With a shared database: this daemon's name, whether it sends the reminders,
+        /// and the calendar generation it serves (the same on every node when in step).
+        let node: String?
+        let sends_reminders: Bool?
+        let calendar_generation: Int64?
     }
 
     static func response(state: CalendarState) -> Response {
@@ -20,7 +25,9 @@ enum HealthRoute {
         if published == nil { reasons.insert("no valid calendar data has been loaded", at: 0) }
         let body = Body(
             status: reasons.isEmpty ? "ok" : "degraded", reasons: reasons, feeds: published?.feeds.count ?? 0,
-            built_at: published.map { "\($0.builtAt)" }, data_warnings: published?.warnings.count ?? 0)
+            built_at: published.map { "\($0.builtAt)" }, data_warnings: published?.warnings.count ?? 0,
+            node: state.node?.name, sends_reminders: state.node?.sendsReminders,
+            calendar_generation: published?.generation)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data("{\"status\":\"degraded\"}".utf8)

@@ -51,12 +51,18 @@ public final class PublishedCalendar: Sendable {
     public let pageURL: String
     /// The event revisions the feeds were built with (reminder attachments reuse them).
     public let revisions: EventRevisions
+    /// The directory the data was read from (`recipients.yaml` is read from there too).
+    public let directory: String?
+    /// The database generation it came from, when daemons share a database.
+    public let generation: Int64?
 
     public init(
         feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String,
-        revisions: EventRevisions = EventRevisions()
+        revisions: EventRevisions = EventRevisions(), directory: String? = nil, generation: Int64? = nil
     ) {
         self.revisions = revisions
+        self.directory = directory
+        self.generation = generation
         self.pageURL = pageURL.hasSuffix("/") ? pageURL : pageURL + "/"
         self.feeds = Dictionary(feeds.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.feedNames = feeds.map(\.name)
@@ -73,6 +79,7 @@ public final class CalendarState: Sendable {
     private struct Value {
         var published: PublishedCalendar?
         var problems: [String] = []
+        var node: NodeRole?
     }
 
     private let value = Mutex(Value())
@@ -84,6 +91,11 @@ public final class CalendarState: Sendable {
 
     /// Why the service is degraded (a broken edit, failed reminders); empty when healthy.
     public var problems: [String] { value.withLock { $0.problems } }
+
+    /// This daemon's part among several, or nil when it runs alone on SQLite.
+    public var node: NodeRole? { value.withLock { $0.node } }
+
+    public func setNode(_ role: NodeRole) { value.withLock { $0.node = role } }
 
     public func publish(_ calendar: PublishedCalendar) {
         value.withLock {
@@ -108,4 +120,17 @@ public final class CalendarState: Sendable {
     }
 
     static let dataProblemPrefix = "calendars: "
+}
+
+/// What `/healthz` says about a daemon that shares its database with others.
+public struct NodeRole: Sendable, Equatable {
+    /// The name it holds leases and publishes calendars under.
+    public var name: String
+    /// Whether it holds the lease to plan and send reminders now.
+    public var sendsReminders: Bool
+
+    public init(name: String, sendsReminders: Bool) {
+        self.name = name
+        self.sendsReminders = sendsReminders
+    }
 }

@@ -17,6 +17,8 @@ public final class PostgresStore: Store {
     let logger: Logger
     /// The address without its password, for messages.
     public let redactedURL: String
+    /// Seconds to wait for the database at start (`connect_timeout` in the URL).
+    let connectTimeout: Int
 
     /// The NOTIFY channel that announces a new calendar generation.
     static let calendarChannel = "kalendarium_calendar"
@@ -27,9 +29,14 @@ public final class PostgresStore: Store {
 
     public init(url: String, logger: Logger) throws {
         let configuration = try PostgresURL.configuration(url)
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own chatter (a warning for each query queued before run() starts,
+        // retries) stays out of the log; failed queries throw, and callers report them.
+        var background = logger
+        background.logLevel = .error
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.logger = logger
         self.redactedURL = PostgresURL.redacted(url)
+        self.connectTimeout = try PostgresURL.connectTimeout(url)
     }
 
     /// Runs the connection pool until cancelled.
@@ -38,31 +45,59 @@ public final class PostgresStore: Store {
     /// Applies the migrations not yet applied, one transaction each, under an advisory
     /// lock so daemons starting together do not race.
     public func migrate() async throws {
+        let seconds = connectTimeout
         do {
-            try await transaction { db in
-                try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
-                try await db.query(
-                    """
-                    CREATE TABLE IF NOT EXISTS kalendarium_migration (
-                        name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
-                    """, logger: logger)
-            }
-            for (name, statements) in Self.migrations {
-                try await transaction { db in
-                    try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
-                    let done = try await db.query(
-                        "SELECT count(*) FROM kalendarium_migration WHERE name = \(name)", logger: logger
-                    ).decodeFirst(Int64.self)
-                    guard done == 0 else { return }
-                    for statement in statements {
-                        try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                    }
-                    try await db.query("INSERT INTO kalendarium_migration (name) VALUES (\(name))", logger: logger)
-                    logger.info("database migrated", metadata: ["migration": "\(name)"])
-                }
+            // The pool retries a refused connection for ever; a daemon or command
+            // that cannot reach its database should say so and stop instead.
+            try await Self.deadline(seconds: seconds, "no connection within \(seconds) s") {
+                try await self.applyMigrations()
             }
         } catch {
             throw StoreError("cannot prepare the database at \(redactedURL): \(Self.describe(error))")
+        }
+    }
+
+    private func applyMigrations() async throws {
+        try await transaction { db in
+            try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+            try await db.query(
+                """
+                CREATE TABLE IF NOT EXISTS kalendarium_migration (
+                    name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """, logger: logger)
+        }
+        for (name, statements) in Self.migrations {
+            try await transaction { db in
+                try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+                let done = try await db.query(
+                    "SELECT count(*) FROM kalendarium_migration WHERE name = \(name)", logger: logger
+                ).decodeFirst(Int64.self)
+                guard done == 0 else { return }
+                for statement in statements {
+                    try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await db.query("INSERT INTO kalendarium_migration (name) VALUES (\(name))", logger: logger)
+                logger.info("database migrated", metadata: ["migration": "\(name)"])
+            }
+        }
+    }
+
+    /// Runs `body`, giving up with `message` after `seconds`.
+    static func deadline(
+        seconds: Int, _ message: String, _ body: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await body()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                return false
+            }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            guard finished else { throw StoreError(message) }
         }
     }
 
@@ -334,6 +369,16 @@ public final class PostgresStore: Store {
             claimed.append((r.11, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))))
         }
         return claimed.sorted { ($0.was, $0.entry.key) < ($1.was, $1.entry.key) }.map(\.entry)
+    }
+
+    public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        let rows = try await client.query(
+            """
+            UPDATE outbox SET next_attempt = \(Int64(until.secondsSince1970))
+            WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
+            RETURNING key
+            """, logger: logger)
+        return try await rows.collect().count == 1
     }
 
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {

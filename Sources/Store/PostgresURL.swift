@@ -46,7 +46,19 @@ enum PostgresURL {
                 password: password, database: database, tls: tls)
         }
         configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 10
+        configuration.options.connectTimeout = .seconds(try connectTimeout(url))
         return configuration
+    }
+
+    /// libpq's `connect_timeout` (seconds, default 30): how long to wait for the
+    /// database when starting, before giving up with a message.
+    static func connectTimeout(_ url: String) throws -> Int {
+        let value = URLComponents(string: url)?.queryItems?.first { $0.name == "connect_timeout" }?.value
+        guard let value else { return 30 }
+        guard let seconds = Int(value), seconds > 0 else {
+            throw StoreError("connect_timeout=\(value) is not a number of seconds")
+        }
+        return seconds
     }
 
     /// The URL with any password replaced, for messages and logs.

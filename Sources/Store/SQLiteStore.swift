@@ -255,6 +255,15 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET next_attempt = ? WHERE key = ? AND claim IS ? AND status = 'sending'",
+                arguments: [until.secondsSince1970, entry.key, entry.claim])
+            return db.changesCount == 1
+        }
+    }
+
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
         try await pool.write { db in
             try db.execute(

@@ -24,6 +24,9 @@ public protocol Store: Sendable {
     /// so no other sender takes them meanwhile; an expired lease (a crashed sender)
     /// makes a message due again. Each claimed entry carries a fresh `claim` token.
     func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry]
+    /// Extends the claim on `entry` to `until`, just before the message is made final, so
+    /// no other sender can take it meanwhile. Returns false when the claim was lost.
+    func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool
     /// Records that the claimed `entry` is sent. Returns false and changes nothing when
     /// the claim is no longer this sender's (its lease ran out and another sender
     /// claimed the message): the caller must then not send it.

@@ -19,8 +19,12 @@ struct ItemsCommand: AsyncParsableCommand {
             help: ArgumentHelp(
                 "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
         var state: String?
+        @OptionGroup var database: DatabaseOption
 
-        func store() throws -> SQLiteStore { try SQLiteStore(directory: StateDirectory.resolve(state)) }
+        /// Runs `body` with the store: PostgreSQL with --database, else SQLite in the state directory.
+        func withStore<T: Sendable>(_ body: @Sendable (any Store) async throws -> T) async throws -> T {
+            try await database.withStore(stateDirectory: StateDirectory.resolve(state), body)
+        }
         var today: LocalDate { StockholmTime.local(WallClock.now()).date }
     }
 
@@ -46,7 +50,7 @@ struct ItemsCommand: AsyncParsableCommand {
                 title: title, description: description, body: body, meeting: meeting, decision: decision,
                 owners: try owner.map(ItemsCommand.owner), due: try due.map(ItemsCommand.date))
             try ItemsCommand.check(item, data)
-            let saved = try await common.store().addItem(item)
+            let saved = try await common.withStore { try await $0.addItem(item) }
             try ItemsCommand.print(saved, format: format)
         }
     }
@@ -66,7 +70,7 @@ struct ItemsCommand: AsyncParsableCommand {
                 body: body, owner: try owner.map(ItemsCommand.owner),
                 statuses: status.isEmpty ? nil : Set(status.map(\.status)),
                 dueBefore: try dueBefore.map(ItemsCommand.date))
-            let items = try await common.store().items(filter)
+            let items = try await common.withStore { try await $0.items(filter) }
             switch format {
             case .json: Swift.print(try JSON.string(items.map(ItemDocument.init)))
             case .text:
@@ -87,7 +91,7 @@ struct ItemsCommand: AsyncParsableCommand {
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
-            guard let item = try await common.store().item(id: id) else {
+            guard let item = try await common.withStore({ try await $0.item(id: id) }) else {
                 throw ValidationError("no item with id \(id)")
             }
             try ItemsCommand.print(item, format: format)
@@ -112,7 +116,7 @@ struct ItemsCommand: AsyncParsableCommand {
             let change = ItemChange(
                 title: title, owners: owner.isEmpty ? nil : try owner.map(ItemsCommand.owner), due: dueChange,
                 status: status?.status, note: note)
-            let item = try await common.store().updateItem(id: id, change, on: common.today)
+            let item = try await common.withStore { try await $0.updateItem(id: id, change, on: common.today) }
             try ItemsCommand.print(item, format: format)
         }
     }
@@ -125,9 +129,11 @@ struct ItemsCommand: AsyncParsableCommand {
         @Flag(help: "Cancelled rather than done.") var cancelled = false
 
         func run() async throws {
-            let item = try await common.store().updateItem(
-                id: id,
-                ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+            let item = try await common.withStore {
+                try await $0.updateItem(
+                    id: id,
+                    ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+            }
             Swift.print("#\(id) \(item.status.rawValue): \(item.title)")
         }
     }
@@ -149,15 +155,17 @@ struct ItemsCommand: AsyncParsableCommand {
                 StandardError.print("nothing imported")
                 throw ExitCode(1)
             }
-            let store = try common.store()
-            let existing = try await store.items(ItemFilter())
-            var added = 0
-            for item in items
-            where !existing.contains(where: {
-                $0.title == item.title && $0.body == item.body && $0.meeting == item.meeting
-            }) {
-                _ = try await store.addItem(item)
-                added += 1
+            let added = try await common.withStore { store in
+                let existing = try await store.items(ItemFilter())
+                var added = 0
+                for item in items
+                where !existing.contains(where: {
+                    $0.title == item.title && $0.body == item.body && $0.meeting == item.meeting
+                }) {
+                    _ = try await store.addItem(item)
+                    added += 1
+                }
+                return added
             }
             Swift.print("imported \(added) of \(items.count) items (\(items.count - added) already there)")
         }

@@ -25,9 +25,11 @@ struct RemindCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
     var state: String?
+    @OptionGroup var database: DatabaseOption
     @Option(help: ArgumentHelp("Run as of this time (RFC 3339), e.g. 2021-08-30T08:00:00+02:00.", valueName: "TIME"))
     var now: String?
     @Flag(help: "Show what would be queued; queue and send nothing.") var dryRun = false
+    @Flag(help: "Decide and queue, but leave the sending to the running daemons.") var queueOnly = false
     @Flag(help: "Show the outbox (pending, failed, sent) and exit.") var status = false
     @Option(
         help: ArgumentHelp(
@@ -42,15 +44,21 @@ struct RemindCommand: AsyncParsableCommand {
 
     func run() async throws {
         let stateDirectory = StateDirectory.resolve(state)
-        let store = try SQLiteStore(directory: stateDirectory)
         if status {
-            for s in [OutboxEntry.Status.failed, .pending, .sending, .sent] {
-                let entries = try await store.outbox(status: s)
-                print("\(s.rawValue): \(entries.count)")
-                if s != .sent {
-                    for e in entries { print("  \(e.recipient)  attempts \(e.attempts)  \(e.lastError ?? "")") }
+            let lines = try await database.withStore(stateDirectory: stateDirectory) { store in
+                var lines: [String] = []
+                for s in [OutboxEntry.Status.failed, .pending, .sending, .sent] {
+                    let entries = try await store.outbox(status: s)
+                    lines.append("\(s.rawValue): \(entries.count)")
+                    if s != .sent {
+                        for e in entries {
+                            lines.append("  \(e.recipient)  attempts \(e.attempts)  \(e.lastError ?? "")")
+                        }
+                    }
                 }
+                return lines
             }
+            for line in lines { print(line) }
             return
         }
         let load = try calendars.loadOrExit()
@@ -72,17 +80,23 @@ struct RemindCommand: AsyncParsableCommand {
                 environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
             let feeds = FeedSettings(pageURL: pageURL)
             // The feeds' revisions, so an attached meeting has the UID and SEQUENCE subscribers see.
-            let revisions = try FeedExport(settings: feeds, stateDirectory: stateDirectory).build(
+            let localRevisions = try FeedExport(settings: feeds, stateDirectory: stateDirectory).build(
                 load.data, now: instant
             ).revisions
-            let run = ReminderRun(
-                store: store, transport: try mailConfiguration.transport(),
-                settings: MailSettings(
-                    from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds))
-            var report = try await run.plan(
-                now: instant, data: load.data, recipients: people.recipients, revisions: revisions,
-                dryRun: dryRun)
-            if !dryRun { try await run.dispatch(now: instant, into: &report) }
+            let transport = try mailConfiguration.transport()
+            let settings = MailSettings(
+                from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds)
+            let (dryRun, queueOnly, data, recipients) = (self.dryRun, self.queueOnly, load.data, people.recipients)
+            let report = try await database.withStore(stateDirectory: stateDirectory) { store in
+                // With several daemons, the revisions the daemons serve are in the database.
+                let revisions = try await store.latestCalendar().flatMap { try? Self.revisions($0.revisions) }
+                let run = ReminderRun(store: store, transport: transport, settings: settings)
+                var report = try await run.plan(
+                    now: instant, data: data, recipients: recipients, revisions: revisions ?? localRevisions,
+                    dryRun: dryRun)
+                if !dryRun && !queueOnly { try await run.dispatch(now: instant, into: &report) }
+                return report
+            }
             print(
                 report.date.map { "pass of \($0)" }
                     ?? "not a sending time (working days from 08:00 Europe/Stockholm); nothing decided")
@@ -93,10 +107,16 @@ struct RemindCommand: AsyncParsableCommand {
             for line in report.stale { print("stale, not sent: \(line)") }
             for item in report.unaddressed { print("no recipient for item #\(item.id ?? 0): \(item.title)") }
             print("mail: \(mailConfiguration.redactedURL)")
+            for line in report.unrecorded { print("delivered, but not recorded as sent: \(line)") }
+            for line in report.withheld { print("left to another sender: \(line)") }
             if !report.failed.isEmpty { throw ExitCode(1) }
         } catch let error as AppError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)
         }
+    }
+
+    static func revisions(_ json: String) throws -> EventRevisions {
+        try JSONDecoder().decode(EventRevisions.self, from: Data(json.utf8))
     }
 }

@@ -4,6 +4,7 @@ import KalendariumApp
 import Logging
 import NIOCore
 import NIOPosix
+import Store
 
 /// `kalendarium serve`: the daemon calendar apps subscribe to.
 struct ServeCommand: AsyncParsableCommand {
@@ -44,6 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between reminder passes (default 60).") var reminderInterval: Double?
     @Option(help: ArgumentHelp("File with the API's bearer token (or set KALENDARIUM_API_TOKEN).", valueName: "FILE"))
     var apiTokenFile: String?
+    @Option(help: ArgumentHelp("PostgreSQL URL shared by several daemons (default: SQLite).", valueName: "URL"))
+    var database: String?
+    @Option(help: ArgumentHelp("This daemon's name among several (default HOSTNAME-PID).", valueName: "NAME"))
+    var node: String?
+    @Option(help: "Seconds the reminder sender's lease lasts (default 30).") var leaderLease: Double?
 
     func run() async throws {
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
@@ -65,6 +71,9 @@ struct ServeCommand: AsyncParsableCommand {
         flags.reminderInterval = reminderInterval
         flags.apiTokenFile = apiTokenFile
         flags.logLevel = logLevel
+        flags.database = database
+        flags.node = node
+        flags.leaderLease = leaderLease
         if !privateFeed.isEmpty {
             var feeds: [String: String] = [:]
             for item in privateFeed {
@@ -79,16 +88,22 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = try ServeConfiguration.resolve(file: config, environment: environment, flags: flags)
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
             logger.debug("event loops run Swift concurrency: \(takeover)")
-            let app = try await KalendariumApplication.build(
-                configuration: configuration, environment: environment,
-                logger: logger,
-                onListening: { port in
-                    // For scripts and tests that start the daemon on port 0.
-                    FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)/\n".utf8))
-                })
-            try await app.run()
-        } catch {
-            guard let error = error as? AppError else { throw error }
+            let location = try StoreLocation(database: configuration.database, stateDirectory: configuration.state)
+            try await location.withStore(logger: logger) { store in
+                let app = try await KalendariumApplication.build(
+                    configuration: configuration, store: store, shared: location.isShared, environment: environment,
+                    logger: logger,
+                    onListening: { port in
+                        // For scripts and tests that start the daemon on port 0.
+                        FileHandle.standardOutput.write(
+                            Data("listening on http://\(configuration.host):\(port)/\n".utf8))
+                    })
+                try await app.run()
+            }
+        } catch let error as AppError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        } catch let error as StoreError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)
         }

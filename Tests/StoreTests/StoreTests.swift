@@ -93,10 +93,15 @@ enum StoreContract {
         let old = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 10))
         let new = try await store.claimDue(now: now.adding(seconds: 11), limit: 10, leaseUntil: now.adding(seconds: 99))
         #expect(old.count == 1 && new.count == 1 && old[0].claim != new[0].claim)
+        #expect(try await !store.extendClaim(old[0], until: now.adding(seconds: 500)))
         #expect(try await !store.markSent(old[0], at: now))
         #expect(try await !store.markFailed(old[0], error: "late", retryAt: nil))
+        // Extended, the claim holds past its first lease.
+        #expect(try await store.extendClaim(new[0], until: now.adding(seconds: 500)))
+        #expect(try await store.claimDue(now: now.adding(seconds: 100), limit: 10, leaseUntil: now).isEmpty)
         #expect(try await store.markSent(new[0], at: now))
         #expect(try await !store.markSent(new[0], at: now))  // once
+        #expect(try await !store.extendClaim(new[0], until: now.adding(seconds: 600)))  // sent: nothing to hold
         #expect(try await store.outbox(status: .sent).map(\.attempts) == [2])
     }
 

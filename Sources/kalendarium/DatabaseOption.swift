@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KalendariumApp
+import Logging
+import Store
+
+/// `--database postgres://…` for the commands that use the store; without it, the
+/// SQLite file in the state directory.
+struct DatabaseOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "PostgreSQL URL shared by several daemons, e.g. postgres://kalendarium@db.example.org/kalendarium "
+                + "(default $KALENDARIUM_DATABASE, else SQLite in the state directory).",
+            valueName: "URL"))
+    var database: String?
+
+    /// Opens the store, runs `body` with it and closes it; a store error ends the command with its message.
+    func withStore<T: Sendable>(
+        stateDirectory: String, _ body: @Sendable (any Store) async throws -> T
+    ) async throws -> T {
+        let url = database ?? ProcessInfo.processInfo.environment["KALENDARIUM_DATABASE"]
+        do {
+            let location = try StoreLocation(database: url, stateDirectory: stateDirectory)
+            return try await location.withStore(logger: KalendariumApplication.logger(level: "warning"), body)
+        } catch let error as StoreError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+}

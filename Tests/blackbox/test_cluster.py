@@ -1,0 +1,283 @@
+"""Several daemons on one PostgreSQL database: feeds in step, one reminder sender, failover.
+
+A real PostgreSQL (Debian's) on loopback: $KALENDARIUM_TEST_POSTGRES when scripts/test
+has started one, else one started here with scripts/postgres for this session.
+"""
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from smtp_sink import Server, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+FROM = "Södertörnskommunernas kansli <kansli@example.org>"
+PAGE = "https://kalendarium.example.org/"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    url = os.environ.get("KALENDARIUM_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    folder = tempfile.mkdtemp(prefix="kalendarium-pg-")
+    started = subprocess.run([str(ROOT / "scripts/postgres"), "start", folder], capture_output=True, text=True)
+    if started.returncode != 0:
+        pytest.fail(f"cannot start PostgreSQL: {started.stderr}")
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run([str(ROOT / "scripts/postgres"), "stop", folder], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def database(postgres_url):
+    """A new, empty database for one test."""
+    name = "kalendarium_bb_" + uuid.uuid4().hex[:8]
+    subprocess.run(["psql", postgres_url, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    base, _, query = postgres_url.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+
+
+class Node:
+    """One `kalendarium serve` with its own calendars/ copy and state, sharing `database`."""
+
+    def __init__(self, binary, tmp: Path, name: str, database: str, *extra):
+        self.name = name
+        self.dir = tmp / name
+        self.dir.mkdir()
+        self.calendars = self.dir / "calendars"
+        shutil.copytree(ROOT / "calendars", self.calendars)
+        self.log_path = self.dir / "log"
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [binary, "serve", "--port", "0", "--calendars", str(self.calendars), "--state", str(self.dir / "state"),
+             "--database", database, "--node", name, "--page-url", PAGE, "--reload-interval", "0.5", *extra],
+            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        deadline = time.monotonic() + 60
+        line = ""
+        while time.monotonic() < deadline and not line.startswith("listening on"):
+            line = self.proc.stdout.readline()
+            if not line and self.proc.poll() is not None:
+                raise RuntimeError(self.log_path.read_text())
+        self.base = f"http://127.0.0.1:{int(line.strip().rstrip('/').rsplit(':', 1)[1])}"
+
+    def get(self, path, headers=None):
+        request = urllib.request.Request(self.base + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def health(self):
+        return json.loads(self.get("/healthz")[2])
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def nodes():
+    started = []
+    yield started
+    for node in started:
+        node.stop(signal.SIGKILL)
+
+
+def wait_for(predicate, limit, step=0.05):
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def test_feeds_stay_in_step_across_daemons(kalendarium_bin, tmp_path, database, nodes):
+    a = Node(kalendarium_bin, tmp_path, "a", database)
+    nodes.append(a)
+    b = Node(kalendarium_bin, tmp_path, "b", database)
+    nodes.append(b)
+    assert a.health()["calendar_generation"] == b.health()["calendar_generation"] == 1
+    # The same bytes from either node: a load balancer may send a client to both.
+    sa, ha, body_a = a.get("/calendars/all.ics")
+    sb, hb, body_b = b.get("/calendars/all.ics")
+    assert sa == sb == 200 and body_a == body_b and ha["ETag"] == hb["ETag"]
+
+    # An edit on a reaches b within seconds, with the same new ETag.
+    bodies = a.calendars / "bodies.yaml"
+    bodies.write_text(bodies.read_text().replace("name: Ledningsgruppen\n", "name: Ledningsgruppen Södertörn\n"))
+    started = time.monotonic()
+    assert wait_for(lambda: b.health()["calendar_generation"] == 2, 10), b.log_path.read_text()
+    followed = time.monotonic() - started
+    assert followed < 5
+    print(f"b served a's edit {followed:.2f} s after the file was written")
+    status, headers, body = b.get("/calendars/ledningsgruppen.ics")
+    assert status == 200 and "Ledningsgruppen Södertörn".encode() in body.replace(b"\r\n ", b"")
+    assert headers["ETag"] == a.get("/calendars/ledningsgruppen.ics")[1]["ETag"]
+
+    # b's own files are older than a's edit: a reload on b keeps serving a's generation.
+    b.proc.send_signal(signal.SIGHUP)
+    time.sleep(1.5)
+    assert b.health()["calendar_generation"] == 2
+    assert b.get("/calendars/all.ics")[2] == a.get("/calendars/all.ics")[2]
+
+    # A broken edit on a publishes nothing: both keep serving generation 2.
+    bodies.write_text("bodies: [")
+    assert wait_for(lambda: a.health()["status"] == "degraded", 5)
+    assert b.health()["calendar_generation"] == 2 and b.health()["status"] == "ok"
+
+
+def test_an_item_written_on_one_node_is_read_on_the_other(kalendarium_bin, tmp_path, database, nodes):
+    token = "t0ken-for-the-cluster-test-1234"
+    os.environ["KALENDARIUM_API_TOKEN"] = token
+    try:
+        a = Node(kalendarium_bin, tmp_path, "a", database)
+        nodes.append(a)
+        b = Node(kalendarium_bin, tmp_path, "b", database)
+        nodes.append(b)
+    finally:
+        del os.environ["KALENDARIUM_API_TOKEN"]
+    request = urllib.request.Request(
+        a.base + "/api/v1/items", method="POST",
+        data=json.dumps({"title": "Svara på remissen", "body": "ledningsgruppen", "owners": ["role:kansli"],
+                         "due": "2030-01-15"}).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        created = json.loads(response.read())
+    status, _, body = b.get(f"/api/v1/items/{created['id']}")
+    assert status == 200 and json.loads(body)["title"] == "Svara på remissen"
+
+
+def write_people(calendars: Path, n: int, due: dt.date, items: Path):
+    """n people, each owning one item due on `due`: one reminder e-mail each."""
+    with open(calendars / "recipients.yaml", "w") as f:
+        f.write("recipients:\n")
+        for i in range(n):
+            f.write(f"  - {{name: Person {i}, email: p{i}@example.org, receives: [items]}}\n")
+    with open(items, "w") as f:
+        f.write("items:\n")
+        for i in range(n):
+            f.write(f"  - {{title: Ärende {i}, body: ledningsgruppen, owners: ['person:Person {i}'], due: {due}}}\n")
+
+
+def latest_pass():
+    """The latest past working-day pass (08:00 Stockholm); holidays are skipped by trying again."""
+    now = dt.datetime.now(STOCKHOLM)
+    for back in range(0, 12):
+        day = (now - dt.timedelta(days=back)).date()
+        moment = dt.datetime.combine(day, dt.time(8, 0), tzinfo=STOCKHOLM)
+        if day.weekday() < 5 and moment <= now:
+            yield moment
+
+
+def test_failover_sends_every_reminder_once(kalendarium_bin, run, tmp_path, database, nodes):
+    n = 2000
+    calendars, state, items = tmp_path / "people", tmp_path / "cli-state", tmp_path / "items.yaml"
+    shutil.copytree(ROOT / "calendars", calendars)
+    passes = latest_pass()
+    moment = next(passes)
+    write_people(calendars, n, moment.date() + dt.timedelta(days=7), items)
+    smtp = Server().start()
+    try:
+        mail = f"smtp://127.0.0.1:{smtp.port}?starttls=never&timeout=10"
+        extra = ["--mail", mail, "--mail-from", FROM, "--reminder-interval", "1", "--leader-lease", "3"]
+        # The daemons know none of the 2,000 people, so their own passes queue nothing:
+        # what they send is exactly what the command below queues.
+        a = Node(kalendarium_bin, tmp_path, "a", database, *extra)
+        nodes.append(a)
+        b = Node(kalendarium_bin, tmp_path, "b", database, *extra)
+        nodes.append(b)
+        assert wait_for(lambda: [a.health().get("sends_reminders"), b.health().get("sends_reminders")].count(True) == 1, 10)
+
+        imported = run("items", "import", str(items), "--calendars", str(calendars), "--state", str(state),
+                       "--database", database)
+        assert imported.returncode == 0, imported.stderr
+        # Queued by hand as of the pass; the sending daemon picks them up within a second.
+        while True:
+            result = run("remind", "--calendars", str(calendars), "--state", str(state), "--database", database,
+                         "--now", moment.isoformat(), "--mail-from", FROM, "--queue-only")
+            assert result.returncode == 0, result.stderr
+            if sum(line.startswith("queued:") for line in result.stdout.splitlines()) == n:
+                break
+            moment = next(passes)  # a holiday: the pass of the working day before
+            write_people(calendars, n, moment.date() + dt.timedelta(days=7), items)
+            assert run("items", "import", str(items), "--calendars", str(calendars), "--state", str(state),
+                       "--database", database).returncode == 0
+
+        # Kill the sending node with SIGKILL in the middle.
+        queued_at = time.monotonic()
+        kill_after = random.randint(n // 5, n * 3 // 5)
+        assert wait_for(lambda: len(smtp.sink.messages) >= kill_after, 120), "sending never started"
+        sender, other = (a, b) if a.health()["sends_reminders"] else (b, a)
+        sender.proc.kill()
+        sender.proc.wait()
+        at_kill = len(smtp.sink.messages)
+        assert at_kill < n, "all sent before the kill; the test proves nothing"
+
+        # The other takes over within the lease and sends the rest.
+        assert wait_for(lambda: other.health()["sends_reminders"], 10), other.log_path.read_text()[-2000:]
+        assert wait_for(lambda: len(smtp.sink.messages) >= n, 120), (len(smtp.sink.messages), at_kill)
+        done_at = time.monotonic()
+        time.sleep(4)  # anything sent twice would arrive by now (claims last 3 s)
+        ids = smtp.sink.message_ids()
+        duplicates = {i for i in ids if ids.count(i) > 1} if len(set(ids)) != len(ids) else set()
+        assert not duplicates, f"sent twice: {sorted(duplicates)[:5]}"
+        assert len(ids) == len(set(ids)) == n
+        recipients = {str(m["To"]).split("<")[-1].rstrip(">") for m in smtp.sink.messages}
+        assert recipients == {f"p{i}@example.org" for i in range(n)}
+
+        status = run("remind", "--state", str(state), "--database", database, "--status")
+        assert f"sent: {n}" in status.stdout and "pending: 0" in status.stdout and "sending: 0" in status.stdout
+        print(f"killed the sender after {at_kill} of {n} messages; the other node sent the remaining {n - at_kill}; "
+              f"{done_at - queued_at:.1f} s from queueing to the last message")
+    finally:
+        smtp.stop()
+
+
+def test_a_clean_stop_hands_the_sending_over_at_once(kalendarium_bin, tmp_path, database, nodes):
+    extra = ["--reminder-interval", "1", "--leader-lease", "30"]
+    a = Node(kalendarium_bin, tmp_path, "a", database, *extra)
+    nodes.append(a)
+    assert wait_for(lambda: a.health()["sends_reminders"], 10)
+    b = Node(kalendarium_bin, tmp_path, "b", database, *extra)
+    nodes.append(b)
+    time.sleep(1.5)
+    assert b.health()["sends_reminders"] is False
+    a.stop(signal.SIGTERM)
+    assert a.proc.returncode == 0
+    # Released on SIGTERM: b does not wait the 30 s lease out.
+    assert wait_for(lambda: b.health()["sends_reminders"], 15 - 10)
+
+
+def test_a_wrong_database_url_is_explained(run, tmp_path):
+    result = run("serve", "--port", "0", "--state", str(tmp_path / "s"), "--database", "mysql://x@y/z")
+    assert result.returncode == 1 and "not a postgres:// URL" in result.stderr
+    down = f"postgres://kalendarium@127.0.0.1:{free_port()}/none?sslmode=disable&connect_timeout=3"
+    result = run("items", "list", "--state", str(tmp_path / "s"), "--database", down)
+    assert result.returncode == 1 and "cannot prepare the database at" in result.stderr
+    assert "no connection within 3 s" in result.stderr
