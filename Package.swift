@@ -125,9 +125,13 @@ let package = Package(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "RemindersTests",
+            dependencies: ["Reminders", "Store", "Mail", "Feeds", "KalendariumCore"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "KalendariumApp", "KalendariumCore", "Feeds", "CalendarFiles",
+                "Server", "KalendariumApp", "KalendariumCore", "Feeds", "CalendarFiles", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

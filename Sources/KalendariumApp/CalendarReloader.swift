@@ -29,6 +29,9 @@ public actor CalendarReloader: Service {
     private var builtYear: Int?
     /// The database generation being served (with a sync).
     private var generation: Int64 = 0
+    /// The hash of this daemon's own files when it last read them (with a sync), to
+    /// tell an edit made here from files that are merely older than the database's.
+    private var localHash: String?
 
     public init(
         directory: String, export: FeedExport, state: CalendarState, metrics: ServerMetrics, logger: Logger,
@@ -121,6 +124,10 @@ public actor CalendarReloader: Service {
     ) async throws(AppError) {
         let (files, editedAt) = try CalendarSync.files(in: directory)
         let hash = CalendarSync.hash(files)
+        // Edited here since the last read: it wins a tie on modification time (two
+        // edits within one second), where files that were never edited here do not.
+        let editedHere = localHash.map { $0 != hash } ?? false
+        localHash = hash
         for _ in 0..<5 {
             let latest: CalendarSnapshot?
             do { latest = try await sync.store.latestCalendar() } catch {
@@ -129,7 +136,12 @@ public actor CalendarReloader: Service {
             let staleYear =
                 latest.map { StockholmTime.local($0.builtAt).date.year != StockholmTime.local(instant).date.year }
                 ?? false
-            if let latest, !(newYear && staleYear), latest.contentHash == hash || latest.editedAt >= editedAt {
+            let ours =
+                latest.map { latest in
+                    latest.contentHash != hash
+                        && (editedAt > latest.editedAt || (editedHere && editedAt == latest.editedAt))
+                } ?? true
+            if let latest, !(newYear && staleYear), !ours {
                 if latest.contentHash != hash {
                     logger.notice(
                         "calendars/ here is older than generation \(latest.generation) from \(latest.origin); serving that",

@@ -1,0 +1,103 @@
+import Feeds
+import Foundation
+import Hummingbird
+import KalendariumApp
+import KalendariumCore
+import Logging
+import Store
+import Testing
+
+@testable import Server
+
+/// Two daemons' reloaders on one store: the sync logic, without PostgreSQL's NOTIFY
+/// (the black-box cluster tests cover that with two real daemons).
+struct TwoNodes {
+    let store: SQLiteStore
+    let a: Node
+    let b: Node
+
+    struct Node {
+        let directory: String
+        let state = CalendarState()
+        let reloader: CalendarReloader
+
+        init(root: String, name: String, store: any Store, now: @escaping @Sendable () -> UTCInstant) throws {
+            directory = "\(root)/\(name)/calendars"
+            try FileManager.default.createDirectory(atPath: "\(root)/\(name)", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixture.shipped, toPath: directory)
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            let stateDirectory = "\(root)/\(name)/state"
+            reloader = CalendarReloader(
+                directory: directory,
+                export: FeedExport(
+                    settings: .init(pageURL: "https://kalendarium.example.org/"), stateDirectory: stateDirectory),
+                state: state, metrics: ServerMetrics(), logger: logger, notifier: SystemdNotifier(environment: [:]),
+                interval: .seconds(60), now: now,
+                sync: CalendarSync(store: store, node: name, stateDirectory: stateDirectory))
+        }
+
+        var generation: Int64? { state.published?.generation }
+        var allFeed: String? { state.published?.feeds["all.ics"].map { String(buffer: $0.body) } }
+
+        /// Rewrites a file with a modification time `secondsAgo` in the past (or now).
+        func edit(_ name: String, secondsAgo: Double = 0, _ change: (String) -> String) throws {
+            let path = "\(directory)/\(name)"
+            try Data(change(try String(contentsOfFile: path, encoding: .utf8)).utf8).write(
+                to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(-secondsAgo)], ofItemAtPath: path)
+        }
+    }
+
+    init(now: @escaping @Sendable () -> UTCInstant = { Fixture.now }) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)").path
+        store = try SQLiteStore(directory: "\(root)/db")
+        a = try Node(root: root, name: "a", store: store, now: now)
+        b = try Node(root: root, name: "b", store: store, now: now)
+    }
+}
+
+@Suite struct CalendarSyncTests {
+    @Test func theSecondNodeServesTheFirstNodesGenerationByteForByte() async throws {
+        let nodes = try TwoNodes()
+        #expect(await nodes.a.reloader.reload(reason: "start"))
+        #expect(await nodes.b.reloader.reload(reason: "start"))
+        #expect(nodes.a.generation == 1 && nodes.b.generation == 1)
+        #expect(nodes.a.allFeed == nodes.b.allFeed)
+        #expect(try await nodes.store.latestCalendar()?.origin == "a")
+    }
+
+    @Test func anEditOnOneNodeReachesTheOtherWithTheSameRevisions() async throws {
+        let nodes = try TwoNodes()
+        await nodes.a.reloader.reload(reason: "start")
+        await nodes.b.reloader.reload(reason: "start")
+        try nodes.a.edit("2021.yaml") { $0.replacing("    date: 2021-11-19\n", with: "    date: 2021-11-26\n") }
+        await nodes.a.reloader.pollOnce()
+        #expect(nodes.a.generation == 2)
+        await nodes.b.reloader.follow()
+        #expect(nodes.b.generation == 2)
+        let feed = try #require(nodes.b.allFeed)
+        #expect(feed.contains("20211126T083000"))
+        #expect(feed == nodes.a.allFeed)
+        #expect(nodes.b.state.published?.revisions == nodes.a.state.published?.revisions)
+        // b's own files are older than a's edit: reloading them keeps generation 2.
+        #expect(await nodes.b.reloader.reload(reason: "SIGHUP"))
+        #expect(nodes.b.generation == 2 && nodes.b.allFeed == feed)
+    }
+
+    @Test func theNewestEditWinsAndABrokenOneIsNotPublished() async throws {
+        let nodes = try TwoNodes()
+        await nodes.a.reloader.reload(reason: "start")
+        await nodes.b.reloader.reload(reason: "start")
+        try nodes.b.edit("2021.yaml") { $0 + "\n# b was here\n" }
+        #expect(await nodes.b.reloader.reload(reason: "SIGHUP"))
+        #expect(nodes.b.generation == 2)
+        try nodes.a.edit("2021.yaml") { "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n" + $0 }
+        #expect(await nodes.a.reloader.reload(reason: "SIGHUP") == false)
+        #expect(try await nodes.store.calendarGeneration() == 2)
+        await nodes.a.reloader.follow()
+        #expect(nodes.a.generation == 2 && nodes.a.allFeed == nodes.b.allFeed)
+        #expect(nodes.a.state.published?.directory?.hasSuffix("cluster-calendars") == true)
+    }
+}
