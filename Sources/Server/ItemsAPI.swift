@@ -71,17 +71,28 @@ public struct ItemsAPI: Sendable {
     }
 
     public func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/v1/items") { request, _ in try await self.list(request) }
-        router.get("/api/v1/items/{id}") { _, context in try await self.show(context.parameters.require("id")) }
-        router.post("/api/v1/items") { request, _ in try await self.create(request) }
+        router.get("/api/v1/items") { request, _ in try await Self.available { try await self.list(request) } }
+        router.get("/api/v1/items/{id}") { _, context in
+            try await Self.available { try await self.show(context.parameters.require("id")) }
+        }
+        router.post("/api/v1/items") { request, _ in try await Self.available { try await self.create(request) } }
         router.patch("/api/v1/items/{id}") { request, context in
-            try await self.update(context.parameters.require("id"), request)
+            try await Self.available { try await self.update(context.parameters.require("id"), request) }
         }
         router.get("/openapi.yaml") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "application/yaml; charset=utf-8"
             return Response(
                 status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+    }
+
+    /// A database that does not answer is a 503 with the reason, not a bare 500.
+    static func available(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as StoreError where error.unavailable {
+            throw APIError(.serviceUnavailable, error.description)
         }
     }
 

@@ -173,84 +173,92 @@ public final class PostgresStore: Store {
     // MARK: - Items
 
     public func addItem(_ item: Item) async throws -> Item {
-        try await transaction { db in
-            let owners = Self.owners(item.owners)
-            let id = try await db.query(
-                """
-                INSERT INTO item (title, description, body, meeting, decision, owners, due, status)
-                VALUES (\(item.title), \(item.description), \(item.body), \(item.meeting), \(item.decision),
-                        \(owners), \(item.due?.description), \(item.status.rawValue))
-                RETURNING id
-                """, logger: logger
-            ).decodeFirst(Int64.self)
-            for note in item.history {
-                try await db.query(
+        try await answered { [self] in
+            try await transaction { db in
+                let owners = Self.owners(item.owners)
+                let id = try await db.query(
                     """
-                    INSERT INTO item_note (item_id, date, status, text)
-                    VALUES (\(id), \(note.date.description), \(note.status.rawValue), \(note.text))
-                    """, logger: logger)
+                    INSERT INTO item (title, description, body, meeting, decision, owners, due, status)
+                    VALUES (\(item.title), \(item.description), \(item.body), \(item.meeting), \(item.decision),
+                            \(owners), \(item.due?.description), \(item.status.rawValue))
+                    RETURNING id
+                    """, logger: logger
+                ).decodeFirst(Int64.self)
+                for note in item.history {
+                    try await db.query(
+                        """
+                        INSERT INTO item_note (item_id, date, status, text)
+                        VALUES (\(id), \(note.date.description), \(note.status.rawValue), \(note.text))
+                        """, logger: logger)
+                }
+                guard let saved = try await Self.item(db, id: id, logger: logger) else {
+                    throw StoreError("item \(id) vanished while it was being added")
+                }
+                return saved
             }
-            guard let saved = try await Self.item(db, id: id, logger: logger) else {
-                throw StoreError("item \(id) vanished while it was being added")
-            }
-            return saved
         }
     }
 
     public func item(id: Int64) async throws -> Item? {
-        try await client.withConnection { db in try await Self.item(db, id: id, logger: logger) }
+        try await answered { [self] in
+            try await client.withConnection { db in try await Self.item(db, id: id, logger: logger) }
+        }
     }
 
     public func items(_ filter: ItemFilter) async throws -> [Item] {
-        try await client.withConnection { db in
-            // Two queries for all items, as in SQLite: a reminder pass reads every item.
-            var notes: [Int64: [Item.Note]] = [:]
-            let noteRows = try await db.query(
-                "SELECT item_id, date, status, text FROM item_note ORDER BY id", logger: logger)
-            for try await (itemID, date, status, text) in noteRows.decode((Int64, String, String, String).self) {
-                if let note = Self.note(date: date, status: status, text: text) {
-                    notes[itemID, default: []].append(note)
+        try await answered { [self] in
+            try await client.withConnection { db in
+                // Two queries for all items, as in SQLite: a reminder pass reads every item.
+                var notes: [Int64: [Item.Note]] = [:]
+                let noteRows = try await db.query(
+                    "SELECT item_id, date, status, text FROM item_note ORDER BY id", logger: logger)
+                for try await (itemID, date, status, text) in noteRows.decode((Int64, String, String, String).self) {
+                    if let note = Self.note(date: date, status: status, text: text) {
+                        notes[itemID, default: []].append(note)
+                    }
                 }
+                var items: [Item] = []
+                let rows = try await db.query("\(unescaped: Self.itemColumns) ORDER BY id", logger: logger)
+                for try await row in rows.decode(ItemRow.self) {
+                    let item = Self.item(row, notes: notes[row.0] ?? [])
+                    if filter.matches(item) { items.append(item) }
+                }
+                return items
             }
-            var items: [Item] = []
-            let rows = try await db.query("\(unescaped: Self.itemColumns) ORDER BY id", logger: logger)
-            for try await row in rows.decode(ItemRow.self) {
-                let item = Self.item(row, notes: notes[row.0] ?? [])
-                if filter.matches(item) { items.append(item) }
-            }
-            return items
         }
     }
 
     public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
-        try await transaction { db in
-            try await db.query("SELECT id FROM item WHERE id = \(id) FOR UPDATE", logger: logger)
-            guard var item = try await Self.item(db, id: id, logger: logger) else {
-                throw StoreError("no item with id \(id)")
-            }
-            if let title = change.title { item.title = title }
-            if let description = change.description { item.description = description }
-            if let owners = change.owners { item.owners = owners }
-            if let due = change.due { item.due = due }
-            let statusChanged = change.status.map { $0 != item.status } ?? false
-            if let status = change.status { item.status = status }
-            try await db.query(
-                """
-                UPDATE item SET title = \(item.title), description = \(item.description),
-                    owners = \(Self.owners(item.owners)), due = \(item.due?.description), status = \(item.status.rawValue)
-                WHERE id = \(id)
-                """, logger: logger)
-            if statusChanged || change.note != nil {
+        try await answered { [self] in
+            try await transaction { db in
+                try await db.query("SELECT id FROM item WHERE id = \(id) FOR UPDATE", logger: logger)
+                guard var item = try await Self.item(db, id: id, logger: logger) else {
+                    throw StoreError("no item with id \(id)")
+                }
+                if let title = change.title { item.title = title }
+                if let description = change.description { item.description = description }
+                if let owners = change.owners { item.owners = owners }
+                if let due = change.due { item.due = due }
+                let statusChanged = change.status.map { $0 != item.status } ?? false
+                if let status = change.status { item.status = status }
                 try await db.query(
                     """
-                    INSERT INTO item_note (item_id, date, status, text)
-                    VALUES (\(id), \(date.description), \(item.status.rawValue), \(change.note ?? ""))
+                    UPDATE item SET title = \(item.title), description = \(item.description),
+                        owners = \(Self.owners(item.owners)), due = \(item.due?.description), status = \(item.status.rawValue)
+                    WHERE id = \(id)
                     """, logger: logger)
+                if statusChanged || change.note != nil {
+                    try await db.query(
+                        """
+                        INSERT INTO item_note (item_id, date, status, text)
+                        VALUES (\(id), \(date.description), \(item.status.rawValue), \(change.note ?? ""))
+                        """, logger: logger)
+                }
+                guard let saved = try await Self.item(db, id: id, logger: logger) else {
+                    throw StoreError("no item with id \(id)")
+                }
+                return saved
             }
-            guard let saved = try await Self.item(db, id: id, logger: logger) else {
-                throw StoreError("no item with id \(id)")
-            }
-            return saved
         }
     }
 
@@ -291,132 +299,147 @@ public final class PostgresStore: Store {
     }
 
     public func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool] {
-        guard !batch.isEmpty else { return [] }
-        return try await transaction { db in
-            // One queuer at a time across all daemons: the check for recorded reminders
-            // and the insert below must not interleave with another daemon's.
-            try await db.query("SELECT pg_advisory_xact_lock(\(Self.enqueueLock))", logger: logger)
-            let recipients = Array(Set(batch.map(\.entry.recipient)))
-            var recorded: [String: Set<String>] = [:]
-            let logRows = try await db.query(
-                "SELECT recipient, reminder_key FROM reminder_log WHERE recipient = ANY(\(recipients))", logger: logger)
-            for try await (recipient, key) in logRows.decode((String, String).self) {
-                recorded[recipient, default: []].insert(key)
-            }
-            var existing = Set<String>()
-            let keys = batch.map(\.entry.key)
-            for try await key in try await db.query(
-                "SELECT key FROM outbox WHERE key = ANY(\(keys))", logger: logger
-            ).decode(String.self) {
-                existing.insert(key)
-            }
-            var results: [Bool] = []
-            for (entry, reminderKeys) in batch {
-                let fresh = reminderKeys.filter { !(recorded[entry.recipient]?.contains($0) ?? false) }
-                guard !fresh.isEmpty, !existing.contains(entry.key) else {
-                    results.append(false)
-                    continue
+        try await answered { [self] in
+            guard !batch.isEmpty else { return [] }
+            return try await transaction { db in
+                // One queuer at a time across all daemons: the check for recorded reminders
+                // and the insert below must not interleave with another daemon's.
+                try await db.query("SELECT pg_advisory_xact_lock(\(Self.enqueueLock))", logger: logger)
+                let recipients = Array(Set(batch.map(\.entry.recipient)))
+                var recorded: [String: Set<String>] = [:]
+                let logRows = try await db.query(
+                    "SELECT recipient, reminder_key FROM reminder_log WHERE recipient = ANY(\(recipients))",
+                    logger: logger)
+                for try await (recipient, key) in logRows.decode((String, String).self) {
+                    recorded[recipient, default: []].insert(key)
                 }
-                for key in fresh {
+                var existing = Set<String>()
+                let keys = batch.map(\.entry.key)
+                for try await key in try await db.query(
+                    "SELECT key FROM outbox WHERE key = ANY(\(keys))", logger: logger
+                ).decode(String.self) {
+                    existing.insert(key)
+                }
+                var results: [Bool] = []
+                for (entry, reminderKeys) in batch {
+                    let fresh = reminderKeys.filter { !(recorded[entry.recipient]?.contains($0) ?? false) }
+                    guard !fresh.isEmpty, !existing.contains(entry.key) else {
+                        results.append(false)
+                        continue
+                    }
+                    for key in fresh {
+                        try await db.query(
+                            """
+                            INSERT INTO reminder_log (reminder_key, recipient, outbox_key)
+                            VALUES (\(key), \(entry.recipient), \(entry.key))
+                            """, logger: logger)
+                    }
                     try await db.query(
                         """
-                        INSERT INTO reminder_log (reminder_key, recipient, outbox_key)
-                        VALUES (\(key), \(entry.recipient), \(entry.key))
+                        INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
+                        VALUES (\(entry.key), \(entry.recipient), \(entry.messageID), \(entry.message), 'pending', 0,
+                                \(Int64(entry.nextAttempt.secondsSince1970)), \(Int64(entry.createdAt.secondsSince1970)))
                         """, logger: logger)
+                    recorded[entry.recipient, default: []].formUnion(fresh)
+                    existing.insert(entry.key)
+                    results.append(true)
                 }
-                try await db.query(
-                    """
-                    INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
-                    VALUES (\(entry.key), \(entry.recipient), \(entry.messageID), \(entry.message), 'pending', 0,
-                            \(Int64(entry.nextAttempt.secondsSince1970)), \(Int64(entry.createdAt.secondsSince1970)))
-                    """, logger: logger)
-                recorded[entry.recipient, default: []].formUnion(fresh)
-                existing.insert(entry.key)
-                results.append(true)
+                return results
             }
-            return results
         }
     }
 
     public func recordedReminders(for recipient: String) async throws -> Set<String> {
-        var keys = Set<String>()
-        let rows = try await client.query(
-            "SELECT reminder_key FROM reminder_log WHERE recipient = \(recipient)", logger: logger)
-        for try await key in rows.decode(String.self) { keys.insert(key) }
-        return keys
+        try await answered { [self] in
+            var keys = Set<String>()
+            let rows = try await client.query(
+                "SELECT reminder_key FROM reminder_log WHERE recipient = \(recipient)", logger: logger)
+            for try await key in rows.decode(String.self) { keys.insert(key) }
+            return keys
+        }
     }
 
     public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
-        let claim = UUID().uuidString
-        // One statement: rows another daemon has locked are skipped, not waited for,
-        // so two senders claiming at once get different messages.
-        let rows = try await client.query(
-            """
-            WITH due AS (
-                SELECT key, next_attempt AS was FROM outbox
-                WHERE status IN ('pending', 'sending') AND next_attempt <= \(Int64(now.secondsSince1970))
-                ORDER BY next_attempt, key LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED)
-            UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1,
-                next_attempt = \(Int64(leaseUntil.secondsSince1970)), claim = \(claim)
-            FROM due WHERE outbox.key = due.key
-            RETURNING \(unescaped: Self.outboxColumns.map { "outbox.\($0)" }.joined(separator: ", ")), due.was
-            """, logger: logger)
-        var claimed: [(was: Int64, entry: OutboxEntry)] = []
-        for try await r in rows.decode(
-            (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64).self)
-        {
-            claimed.append((r.11, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))))
+        try await answered { [self] in
+            let claim = UUID().uuidString
+            // One statement: rows another daemon has locked are skipped, not waited for,
+            // so two senders claiming at once get different messages.
+            let rows = try await client.query(
+                """
+                WITH due AS (
+                    SELECT key, next_attempt AS was FROM outbox
+                    WHERE status IN ('pending', 'sending') AND next_attempt <= \(Int64(now.secondsSince1970))
+                    ORDER BY next_attempt, key LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1,
+                    next_attempt = \(Int64(leaseUntil.secondsSince1970)), claim = \(claim)
+                FROM due WHERE outbox.key = due.key
+                RETURNING \(unescaped: Self.outboxColumns.map { "outbox.\($0)" }.joined(separator: ", ")), due.was
+                """, logger: logger)
+            var claimed: [(was: Int64, entry: OutboxEntry)] = []
+            for try await r in rows.decode(
+                (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64).self)
+            {
+                claimed.append((r.11, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))))
+            }
+            return claimed.sorted { ($0.was, $0.entry.key) < ($1.was, $1.entry.key) }.map(\.entry)
         }
-        return claimed.sorted { ($0.was, $0.entry.key) < ($1.was, $1.entry.key) }.map(\.entry)
     }
 
     public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
-        let rows = try await client.query(
-            """
-            UPDATE outbox SET next_attempt = \(Int64(until.secondsSince1970))
-            WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
-            RETURNING key
-            """, logger: logger)
-        return try await rows.collect().count == 1
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET next_attempt = \(Int64(until.secondsSince1970))
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
     }
 
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
-        let rows = try await client.query(
-            """
-            UPDATE outbox SET status = 'sent', sent_at = \(Int64(at.secondsSince1970)), last_error = NULL
-            WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
-            RETURNING key
-            """, logger: logger)
-        return try await rows.collect().count == 1
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET status = 'sent', sent_at = \(Int64(at.secondsSince1970)), last_error = NULL
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
     }
 
     public func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool {
-        let status = retryAt == nil ? "failed" : "pending"
-        let rows = try await client.query(
-            """
-            UPDATE outbox SET status = \(status), last_error = \(error), sent_at = NULL,
-                next_attempt = COALESCE(\(retryAt.map { Int64($0.secondsSince1970) }), next_attempt)
-            WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim)
-            RETURNING key
-            """, logger: logger)
-        return try await rows.collect().count == 1
+        try await answered { [self] in
+            let status = retryAt == nil ? "failed" : "pending"
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET status = \(status), last_error = \(error), sent_at = NULL,
+                    next_attempt = COALESCE(\(retryAt.map { Int64($0.secondsSince1970) }), next_attempt)
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim)
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
     }
 
     public func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry] {
-        let columns = Self.outboxColumns.joined(separator: ", ")
-        let rows: PostgresRowSequence
-        if let status {
-            rows = try await client.query(
-                "SELECT \(unescaped: columns) FROM outbox WHERE status = \(status.rawValue) ORDER BY created_at, key",
-                logger: logger)
-        } else {
-            rows = try await client.query(
-                "SELECT \(unescaped: columns) FROM outbox ORDER BY created_at, key", logger: logger)
+        try await answered { [self] in
+            let columns = Self.outboxColumns.joined(separator: ", ")
+            let rows: PostgresRowSequence
+            if let status {
+                rows = try await client.query(
+                    "SELECT \(unescaped: columns) FROM outbox WHERE status = \(status.rawValue) ORDER BY created_at, key",
+                    logger: logger)
+            } else {
+                rows = try await client.query(
+                    "SELECT \(unescaped: columns) FROM outbox ORDER BY created_at, key", logger: logger)
+            }
+            var entries: [OutboxEntry] = []
+            for try await row in rows.decode(OutboxRow.self) { entries.append(Self.entry(row)) }
+            return entries
         }
-        var entries: [OutboxEntry] = []
-        for try await row in rows.decode(OutboxRow.self) { entries.append(Self.entry(row)) }
-        return entries
     }
 
     static let outboxColumns = [
@@ -437,68 +460,80 @@ public final class PostgresStore: Store {
     // MARK: - Coordination
 
     public func acquireLease(_ name: String, holder: String, now: UTCInstant, until: UTCInstant) async throws -> Bool {
-        let rows = try await client.query(
-            """
-            INSERT INTO lease (name, holder, until) VALUES (\(name), \(holder), \(Int64(until.secondsSince1970)))
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
-            WHERE lease.holder = excluded.holder OR lease.until <= \(Int64(now.secondsSince1970))
-            RETURNING holder
-            """, logger: logger)
-        return try await rows.collect().count == 1
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                INSERT INTO lease (name, holder, until) VALUES (\(name), \(holder), \(Int64(until.secondsSince1970)))
+                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+                WHERE lease.holder = excluded.holder OR lease.until <= \(Int64(now.secondsSince1970))
+                RETURNING holder
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
     }
 
     public func releaseLease(_ name: String, holder: String) async throws {
-        try await client.query("DELETE FROM lease WHERE name = \(name) AND holder = \(holder)", logger: logger)
+        try await answered { [self] in
+            _ = try await client.query("DELETE FROM lease WHERE name = \(name) AND holder = \(holder)", logger: logger)
+        }
     }
 
     public func lease(_ name: String) async throws -> Lease? {
-        let rows = try await client.query("SELECT holder, until FROM lease WHERE name = \(name)", logger: logger)
-        for try await (holder, until) in rows.decode((String, Int64).self) {
-            return Lease(holder: holder, until: UTCInstant(secondsSince1970: Int(until)))
+        try await answered { [self] in
+            let rows = try await client.query("SELECT holder, until FROM lease WHERE name = \(name)", logger: logger)
+            for try await (holder, until) in rows.decode((String, Int64).self) {
+                return Lease(holder: holder, until: UTCInstant(secondsSince1970: Int(until)))
+            }
+            return nil
         }
-        return nil
     }
 
     public func latestCalendar() async throws -> CalendarSnapshot? {
-        let rows = try await client.query(
-            """
-            SELECT generation, files, content_hash, edited_at, built_at, revisions, origin
-            FROM calendar_snapshot ORDER BY generation DESC LIMIT 1
-            """, logger: logger)
-        for try await row in rows.decode((Int64, String, String, Int64, Int64, String, String).self) {
-            return try CalendarSnapshotCoding.snapshot(
-                generation: row.0, files: row.1, contentHash: row.2, editedAt: Int(row.3), builtAt: Int(row.4),
-                revisions: row.5, origin: row.6)
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                SELECT generation, files, content_hash, edited_at, built_at, revisions, origin
+                FROM calendar_snapshot ORDER BY generation DESC LIMIT 1
+                """, logger: logger)
+            for try await row in rows.decode((Int64, String, String, Int64, Int64, String, String).self) {
+                return try CalendarSnapshotCoding.snapshot(
+                    generation: row.0, files: row.1, contentHash: row.2, editedAt: Int(row.3), builtAt: Int(row.4),
+                    revisions: row.5, origin: row.6)
+            }
+            return nil
         }
-        return nil
     }
 
     public func calendarGeneration() async throws -> Int64 {
-        try await client.query("SELECT COALESCE(MAX(generation), 0)::BIGINT FROM calendar_snapshot", logger: logger)
-            .decodeFirst(Int64.self)
+        try await answered { [self] in
+            try await client.query("SELECT COALESCE(MAX(generation), 0)::BIGINT FROM calendar_snapshot", logger: logger)
+                .decodeFirst(Int64.self)
+        }
     }
 
     public func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64? {
-        let files = try CalendarSnapshotCoding.encode(snapshot.files)
-        return try await transaction { db in
-            try await db.query("SELECT pg_advisory_xact_lock(\(Self.publishLock))", logger: logger)
-            let newest = try await db.query(
-                "SELECT COALESCE(MAX(generation), 0)::BIGINT FROM calendar_snapshot", logger: logger
-            ).decodeFirst(Int64.self)
-            guard newest == generation else { return nil }
-            let next = newest + 1
-            try await db.query(
-                """
-                INSERT INTO calendar_snapshot (generation, files, content_hash, edited_at, built_at, revisions, origin)
-                VALUES (\(next), \(files), \(snapshot.contentHash), \(Int64(snapshot.editedAt.secondsSince1970)),
-                        \(Int64(snapshot.builtAt.secondsSince1970)), \(snapshot.revisions), \(snapshot.origin))
-                """, logger: logger)
-            try await db.query(
-                "DELETE FROM calendar_snapshot WHERE generation <= \(next - CalendarSnapshotCoding.kept)",
-                logger: logger)
-            // Delivered when the transaction commits, to every daemon that listens.
-            try await db.query("SELECT pg_notify(\(Self.calendarChannel), \(String(next)))", logger: logger)
-            return next
+        try await answered { [self] in
+            let files = try CalendarSnapshotCoding.encode(snapshot.files)
+            return try await transaction { db in
+                try await db.query("SELECT pg_advisory_xact_lock(\(Self.publishLock))", logger: logger)
+                let newest = try await db.query(
+                    "SELECT COALESCE(MAX(generation), 0)::BIGINT FROM calendar_snapshot", logger: logger
+                ).decodeFirst(Int64.self)
+                guard newest == generation else { return nil }
+                let next = newest + 1
+                try await db.query(
+                    """
+                    INSERT INTO calendar_snapshot (generation, files, content_hash, edited_at, built_at, revisions, origin)
+                    VALUES (\(next), \(files), \(snapshot.contentHash), \(Int64(snapshot.editedAt.secondsSince1970)),
+                            \(Int64(snapshot.builtAt.secondsSince1970)), \(snapshot.revisions), \(snapshot.origin))
+                    """, logger: logger)
+                try await db.query(
+                    "DELETE FROM calendar_snapshot WHERE generation <= \(next - CalendarSnapshotCoding.kept)",
+                    logger: logger)
+                // Delivered when the transaction commits, to every daemon that listens.
+                try await db.query("SELECT pg_notify(\(Self.calendarChannel), \(String(next)))", logger: logger)
+                return next
+            }
         }
     }
 
@@ -511,6 +546,26 @@ public final class PostgresStore: Store {
                     await onChange(Int64(notification.payload) ?? 0)
                 }
             }
+        }
+    }
+
+    /// Runs one store operation, giving up after `connectTimeout` seconds: with the
+    /// database down the pool would wait for ever, and a request or a pass should
+    /// rather fail and say why (`/healthz`, HTTP 503).
+    func answered<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let seconds = connectTimeout
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw StoreError(
+                    "the database at \(redactedURL) did not answer within \(seconds) s", unavailable: true)
+            }
+            return value
         }
     }
 

@@ -189,5 +189,11 @@ public struct OutboxEntry: Hashable, Sendable {
 /// A store error a person can act on.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The database did not answer in time: worth trying again later (HTTP 503).
+    public let unavailable: Bool
+
+    public init(_ description: String, unavailable: Bool = false) {
+        self.description = description
+        self.unavailable = unavailable
+    }
 }

@@ -281,3 +281,35 @@ def test_a_wrong_database_url_is_explained(run, tmp_path):
     result = run("items", "list", "--state", str(tmp_path / "s"), "--database", down)
     assert result.returncode == 1 and "cannot prepare the database at" in result.stderr
     assert "no connection within 3 s" in result.stderr
+
+
+def test_a_database_outage_is_reported_and_survived(kalendarium_bin, tmp_path, nodes):
+    """Its own PostgreSQL, stopped and started again under a running daemon."""
+    # Under /tmp itself: as root, the server runs as the postgres user, who cannot
+    # enter pytest's private temporary folders.
+    folder = Path(tempfile.mkdtemp(prefix="kalendarium-pg-"))
+    script = str(ROOT / "scripts/postgres")
+    url = subprocess.run([script, "start", str(folder)], check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        os.environ["KALENDARIUM_API_TOKEN"] = "t0ken-for-the-outage-test-123"
+        try:
+            a = Node(kalendarium_bin, tmp_path, "a", url + "&connect_timeout=2", "--reminder-interval", "1")
+            nodes.append(a)
+        finally:
+            del os.environ["KALENDARIUM_API_TOKEN"]
+        assert a.get("/api/v1/items")[0] == 200
+        subprocess.run([script, "stop", str(folder)], check=True, capture_output=True)
+
+        # Feeds are served from memory; the API answers 503 with the reason; /healthz says why.
+        assert a.get("/calendars/all.ics")[0] == 200
+        status, _, body = a.get("/api/v1/items")
+        assert status == 503 and "did not answer within 2 s" in json.loads(body)["error"]
+        assert wait_for(lambda: a.health()["status"] == "degraded", 15)
+        assert any("reminder" in reason for reason in a.health()["reasons"])
+
+        subprocess.run([script, "start", str(folder)], check=True, capture_output=True)
+        assert wait_for(lambda: a.get("/api/v1/items")[0] == 200, 30)
+        assert wait_for(lambda: a.health()["status"] == "ok", 15), a.health()
+    finally:
+        subprocess.run([script, "stop", str(folder)], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
