@@ -20,6 +20,7 @@ enum OpenAPIDocument {
               responses:
                 "200": {description: The items, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Item"}}}}}
                 "400": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
             post:
               summary: Add an item
               security: [{bearer: []}]
@@ -33,6 +34,7 @@ enum OpenAPIDocument {
                 "403": {$ref: "#/components/responses/Error"}
                 "413": {$ref: "#/components/responses/Error"}
                 "422": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
           /api/v1/items/{id}:
             parameters:
               - {name: id, in: path, required: true, schema: {type: integer}}
@@ -42,6 +44,7 @@ enum OpenAPIDocument {
                 "200": {description: The item, content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}}
                 "400": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
             patch:
               summary: Change an item; a status change is recorded in its history with today's date
               security: [{bearer: []}]
@@ -54,6 +57,7 @@ enum OpenAPIDocument {
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
                 "422": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
