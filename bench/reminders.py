@@ -1,4 +1,5 @@
-"""Times the dispatch of N queued reminders by kalendarium and by a Python smtplib peer."""
+"""Times the dispatch of N queued reminders by kalendarium, on SQLite and on PostgreSQL,
+and by a Python smtplib peer sending the same messages, all to one SMTP sink."""
 
 import re
 import shutil
@@ -14,11 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Tests" / "blackbox
 from smtp_sink import Server, free_port  # noqa: E402
 
 binary, n = sys.argv[1], int(sys.argv[2])
+postgres = sys.argv[3] if len(sys.argv) > 3 else None  # a server URL; a database is made for the run
 root = Path(__file__).resolve().parents[1]
 work = Path(tempfile.mkdtemp())
-calendars, state = work / "calendars", work / "state"
-shutil.copytree(root / "calendars", calendars)
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
+calendars = work / "calendars"
+shutil.copytree(root / "calendars", calendars)
 
 # N people, each owning one item due in 7 days from the pass: one reminder e-mail each.
 with open(calendars / "recipients.yaml", "w") as f:
@@ -29,33 +31,50 @@ with open(work / "items.yaml", "w") as f:
     f.write("items:\n")
     for i in range(n):
         f.write(f"  - {{title: Ärende {i}, body: ledningsgruppen, owners: ['person:Person {i}'], due: 2026-12-07}}\n")
-subprocess.run([binary, "items", "import", str(work / "items.yaml"), "--calendars", str(calendars), "--state", str(state)],
-               check=True, capture_output=True)
 
-# Decide and queue with the server down: everything waits in the outbox for a retry.
-down = free_port()
-common = [binary, "remind", "--calendars", str(calendars), "--state", str(state), "--mail-from", FROM]
-t0 = time.perf_counter()
-subprocess.run([*common, "--now", "2026-11-30T08:00:00+01:00", "--mail", f"smtp://127.0.0.1:{down}?starttls=never&timeout=5"],
-               check=True, capture_output=True)
-plan_seconds = time.perf_counter() - t0
 
+def case(label, state, database):
+    """Imports, decides and queues with the SMTP server down, then dispatches to the sink."""
+    store = ["--state", str(state)] + (["--database", database] if database else [])
+    subprocess.run([binary, "items", "import", str(work / "items.yaml"), "--calendars", str(calendars), *store],
+                   check=True, capture_output=True)
+    common = [binary, "remind", "--calendars", str(calendars), *store, "--mail-from", FROM]
+    down = free_port()
+    t0 = time.perf_counter()
+    subprocess.run([*common, "--now", "2026-11-30T08:00:00+01:00",
+                    "--mail", f"smtp://127.0.0.1:{down}?starttls=never&timeout=5"], check=True, capture_output=True)
+    plan = time.perf_counter() - t0
+    server = Server().start()
+    try:
+        t0 = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-v", *common, "--now", "2026-11-30T08:05:00+01:00",
+                                 "--mail", f"smtp://127.0.0.1:{server.port}?starttls=never"],
+                                capture_output=True, text=True)
+        dispatch = time.perf_counter() - t0
+        sent = sum(1 for line in result.stdout.splitlines() if line.startswith("sent:"))
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+        assert sent == n and len(server.sink.messages) == n, (sent, len(server.sink.messages), result.stdout[-500:])
+    finally:
+        server.stop()
+    return label, plan, dispatch, rss
+
+
+rows = [case("SQLite", work / "state-sqlite", None)]
+if postgres:
+    name = f"kalendarium_bench_{int(time.time())}"
+    subprocess.run(["psql", postgres, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    base, _, query = postgres.partition("?")
+    rows.append(case("PostgreSQL", work / "state-pg", base.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")))
+    subprocess.run(["psql", postgres, "-qc", f"DROP DATABASE {name}"], capture_output=True)
+
+# The peer sends the very messages kalendarium rendered (from the SQLite outbox).
+messages = sqlite3.connect(work / "state-sqlite" / "kalendarium.sqlite").execute(
+    "SELECT recipient, message FROM outbox").fetchall()
 server = Server().start()
 try:
     t0 = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-v", *common, "--now", "2026-11-30T08:05:00+01:00",
-                             "--mail", f"smtp://127.0.0.1:{server.port}?starttls=never"],
-                            capture_output=True, text=True)
-    ours = time.perf_counter() - t0
-    sent = sum(1 for line in result.stdout.splitlines() if line.startswith("sent:"))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    assert sent == n and len(server.sink.messages) == n, (sent, len(server.sink.messages), result.stdout[-500:])
-
-    rows = sqlite3.connect(state / "kalendarium.sqlite").execute("SELECT recipient, message FROM outbox").fetchall()
-    server.sink.messages.clear()
-    t0 = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", server.port) as smtp:
-        for recipient, message in rows:
+        for recipient, message in messages:
             smtp.sendmail("kansli@example.org", [recipient], message.encode())
     theirs = time.perf_counter() - t0
     assert len(server.sink.messages) == n
@@ -64,8 +83,12 @@ finally:
     shutil.rmtree(work)
 
 print(f"{n} reminders, one recipient each; SMTP sink: aiosmtpd on loopback")
-print(f"| {'what':52} | seconds | messages/s | peak RSS MiB |")
-print(f"|{'-' * 54}|---------|------------|--------------|")
-print(f"| {'kalendarium remind: decide and queue (server down)':52} | {plan_seconds:7.2f} | {n / plan_seconds:10.0f} | {'':12} |")
-print(f"| {'kalendarium remind: dispatch the queued messages':52} | {ours:7.2f} | {n / ours:10.0f} | {rss / 1024:12.1f} |")
-print(f"| {'peer: Python smtplib, same messages, one connection':52} | {theirs:7.2f} | {n / theirs:10.0f} | {'':12} |")
+print(f"| {'what':60} | seconds | messages/s | vs peer | peak RSS MiB |")
+print(f"|{'-' * 62}|---------|------------|---------|--------------|")
+for label, plan, dispatch, rss in rows:
+    what = f"kalendarium remind on {label}: decide and queue (server down)"
+    print(f"| {what:60} | {plan:7.2f} | {n / plan:10.0f} | {'':7} | {'':12} |")
+    what = f"kalendarium remind on {label}: dispatch the queue"
+    print(f"| {what:60} | {dispatch:7.2f} | {n / dispatch:10.0f} | {theirs / dispatch:7.2f} | {rss / 1024:12.1f} |")
+what = "peer: Python smtplib, same messages, one connection"
+print(f"| {what:60} | {theirs:7.2f} | {n / theirs:10.0f} | {1:7.2f} | {'':12} |")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: 10,000 reminders dispatched to a local SMTP sink (aiosmtpd on loopback).
-# Prints messages per second and peak memory for `kalendarium remind`'s dispatch, and
-# for a peer in the same run: Python's smtplib sending the same 10,000 rendered
-# messages from the outbox over one connection to the same sink.
+# Prints messages per second and peak memory for `kalendarium remind`'s dispatch, on
+# SQLite and on PostgreSQL (a throwaway server on loopback, scripts/postgres), and
+# for a peer in the same run: Python's smtplib sending the same rendered messages
+# from the outbox over one connection to the same sink.
 # Bounded: N messages (default 10000), one run each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +11,7 @@ scripts/install-deps --test >/dev/null
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 swift build -c release --product kalendarium >/dev/null
 bin="$(swift build -c release --show-bin-path)/kalendarium"
-.venv/bin/python bench/reminders.py "$bin" "${N:-10000}"
+pg=$(mktemp -d /tmp/kalendarium-bench-pg.XXXXXX)
+trap 'scripts/postgres stop "$pg"; rm -rf "$pg"' EXIT
+url=$(scripts/postgres start "$pg")
+.venv/bin/python bench/reminders.py "$bin" "${N:-10000}" "$url"

@@ -3,6 +3,9 @@
 import os
 import shutil
 import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -37,3 +40,24 @@ def calendars_copy(tmp_path) -> Path:
     target = tmp_path / "calendars"
     shutil.copytree(ROOT / "calendars", target)
     return target
+
+
+def wait_until_listening(proc: subprocess.Popen, why=lambda proc: proc.stderr.read(), limit=60) -> str:
+    """Reads `serve`'s standard output until "listening on URL"; returns the base URL."""
+    deadline = time.monotonic() + limit
+    line = ""
+    while time.monotonic() < deadline and not line.startswith("listening on"):
+        line = proc.stdout.readline()
+        if not line and proc.poll() is not None:
+            raise RuntimeError(why(proc))
+    return f"http://127.0.0.1:{int(line.strip().rstrip('/').rsplit(':', 1)[1])}"
+
+
+def http_get(url: str, headers: dict | None = None):
+    """GET with a 10 s limit: (status, headers, body), error statuses included."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()

@@ -13,7 +13,6 @@ import signal
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -21,9 +20,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import ROOT, http_get, wait_until_listening
 from smtp_sink import Server, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
 PAGE = "https://kalendarium.example.org/"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -70,21 +69,10 @@ class Node:
             [binary, "serve", "--port", "0", "--calendars", str(self.calendars), "--state", str(self.dir / "state"),
              "--database", database, "--node", name, "--page-url", PAGE, "--reload-interval", "0.5", *extra],
             stdout=subprocess.PIPE, stderr=self.log, text=True)
-        deadline = time.monotonic() + 60
-        line = ""
-        while time.monotonic() < deadline and not line.startswith("listening on"):
-            line = self.proc.stdout.readline()
-            if not line and self.proc.poll() is not None:
-                raise RuntimeError(self.log_path.read_text())
-        self.base = f"http://127.0.0.1:{int(line.strip().rstrip('/').rsplit(':', 1)[1])}"
+        self.base = wait_until_listening(self.proc, lambda _: self.log_path.read_text())
 
     def get(self, path, headers=None):
-        request = urllib.request.Request(self.base + path, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
+        return http_get(self.base + path, headers)
 
     def health(self):
         return json.loads(self.get("/healthz")[2])

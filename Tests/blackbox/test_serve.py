@@ -9,14 +9,12 @@ import signal
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, http_get, wait_until_listening
 
 FEEDS = ["all.ics", "ledningsgruppen.ics", "samarbetskommitten.ics", "radslag.ics", "sodertornskonferensen.ics",
          "nyckeltalsdagen.ics", "hosts.ics", "municipality/huddinge.ics", "municipality/nynashamn.ics"]
@@ -35,22 +33,11 @@ class Daemon:
             [binary, "serve", "--port", "0", "--calendars", str(self.dir), "--state", str(tmp / "state"),
              "--reload-interval", "0.2", "--idle-timeout", "3", "--header-timeout", "2", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        deadline = time.monotonic() + 60
-        line = ""
-        while time.monotonic() < deadline and not line.startswith("listening on"):
-            line = self.proc.stdout.readline()
-            if not line and self.proc.poll() is not None:
-                raise RuntimeError(self.proc.stderr.read())
-        self.port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = wait_until_listening(self.proc)
+        self.port = int(self.base.rsplit(":", 1)[1])
 
     def get(self, path, headers=None):
-        request = urllib.request.Request(self.base + path, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
+        return http_get(self.base + path, headers)
 
     def messages(self, until, limit=30):
         """Datagrams sent to NOTIFY_SOCKET until one contains `until`."""
