@@ -83,12 +83,12 @@ finally:
     shutil.rmtree(work)
 
 print(f"{n} reminders, one recipient each; SMTP sink: aiosmtpd on loopback")
-print(f"| {'what':60} | seconds | messages/s | vs peer | peak RSS MiB |")
-print(f"|{'-' * 62}|---------|------------|---------|--------------|")
+print(f"| {'what':66} | seconds | messages/s | vs peer | peak RSS MiB |")
+print(f"|{'-' * 68}|---------|------------|---------|--------------|")
 for label, plan, dispatch, rss in rows:
     what = f"kalendarium remind on {label}: decide and queue (server down)"
-    print(f"| {what:60} | {plan:7.2f} | {n / plan:10.0f} | {'':7} | {'':12} |")
+    print(f"| {what:66} | {plan:7.2f} | {n / plan:10.0f} | {'':7} | {'':12} |")
     what = f"kalendarium remind on {label}: dispatch the queue"
-    print(f"| {what:60} | {dispatch:7.2f} | {n / dispatch:10.0f} | {theirs / dispatch:7.2f} | {rss / 1024:12.1f} |")
+    print(f"| {what:66} | {dispatch:7.2f} | {n / dispatch:10.0f} | {theirs / dispatch:7.2f} | {rss / 1024:12.1f} |")
 what = "peer: Python smtplib, same messages, one connection"
-print(f"| {what:60} | {theirs:7.2f} | {n / theirs:10.0f} | {1:7.2f} | {'':12} |")
+print(f"| {what:66} | {theirs:7.2f} | {n / theirs:10.0f} | {1:7.2f} | {'':12} |")

@@ -187,6 +187,7 @@ public actor CalendarReloader: Service {
         }
         let set = try build(load.data, revisions: try CalendarSync.decode(snapshot.revisions), at: snapshot.builtAt)
         try publish(set, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
+        try? export.revisionFile.save(set.revisions)  // so `kalendarium export` here numbers as the feeds do
         logger.info(
             "serving calendar generation \(snapshot.generation) from \(snapshot.origin)",
             metadata: ["meetings": "\(load.data.meetings.count)"])

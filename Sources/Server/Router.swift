@@ -23,6 +23,7 @@ public func buildRouter(
     router.get("/metrics") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        metrics.observe(state)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
     }
     return router

@@ -27,6 +27,17 @@ public final class ServerMetrics: Sendable {
             helpText: "Reloads that kept the last good data because the files had errors.")
     }
 
+    static var generation: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "calendar_generation", unitName: "",
+            helpText: "The database generation of the calendar served (daemons sharing a database).")
+    }
+    static var sender: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "reminder_sender", unitName: "",
+            helpText: "1 while this daemon holds the reminder sender's lease, else 0.")
+    }
+
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         // Present from the start, so a dashboard shows zero rather than nothing.
@@ -59,6 +70,16 @@ public final class ServerMetrics: Sendable {
     public func feedBuilt(seconds: Double) {
         registry.makeCounter(descriptor: Self.builds).increment()
         registry.makeGauge(descriptor: Self.buildSeconds).set(seconds)
+    }
+
+    /// Reads the values that are state rather than events, at scrape time: which
+    /// generation is served and whether this daemon sends the reminders.
+    public func observe(_ state: CalendarState) {
+        guard let node = state.node else { return }
+        registry.makeGauge(descriptor: Self.sender).set(to: node.sendsReminders ? 1 : 0)
+        if let generation = state.published?.generation {
+            registry.makeGauge(descriptor: Self.generation).set(to: Double(generation))
+        }
     }
 
     public func reloadFailed() { registry.makeCounter(descriptor: Self.reloadFailures).increment() }

@@ -111,6 +111,9 @@ def test_feeds_stay_in_step_across_daemons(kalendarium_bin, tmp_path, database, 
     b = Node(kalendarium_bin, tmp_path, "b", database)
     nodes.append(b)
     assert a.health()["calendar_generation"] == b.health()["calendar_generation"] == 1
+    metrics = a.get("/metrics")[2].decode()
+    assert "kalendarium_calendar_generation 1" in metrics and "kalendarium_reminder_sender 1" in metrics
+    assert "kalendarium_reminder_sender 0" in b.get("/metrics")[2].decode()
     # The same bytes from either node: a load balancer may send a client to both.
     sa, ha, body_a = a.get("/calendars/all.ics")
     sb, hb, body_b = b.get("/calendars/all.ics")
