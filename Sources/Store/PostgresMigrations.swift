@@ -1,0 +1,135 @@
+import Foundation
+import KalendariumCore
+import Logging
+import PostgresNIO
+
+/// The schema of the PostgreSQL store: the same named migrations as SQLite's.
+extension PostgresStore {
+    /// Applies the migrations not yet applied, one transaction each, under an advisory
+    /// lock so daemons starting together do not race.
+    public func migrate() async throws {
+        let seconds = connectTimeout
+        do {
+            // The pool retries a refused connection for ever; a daemon or command
+            // that cannot reach its database should say so and stop instead.
+            try await Self.deadline(seconds: seconds, "no connection within \(seconds) s") {
+                try await self.applyMigrations()
+            }
+        } catch {
+            throw StoreError("cannot prepare the database at \(redactedURL): \(Self.describe(error))")
+        }
+    }
+
+    func applyMigrations() async throws {
+        try await transaction { db in
+            try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+            try await db.query(
+                """
+                CREATE TABLE IF NOT EXISTS kalendarium_migration (
+                    name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """, logger: logger)
+        }
+        for (name, statements) in Self.migrations {
+            try await transaction { db in
+                try await db.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+                let done = try await db.query(
+                    "SELECT count(*) FROM kalendarium_migration WHERE name = \(name)", logger: logger
+                ).decodeFirst(Int64.self)
+                guard done == 0 else { return }
+                for statement in statements {
+                    try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await db.query("INSERT INTO kalendarium_migration (name) VALUES (\(name))", logger: logger)
+                logger.info("database migrated", metadata: ["migration": "\(name)"])
+            }
+        }
+    }
+
+    /// Runs `body`, giving up with `message` after `seconds`.
+    static func deadline(
+        seconds: Int, _ message: String, _ body: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await body()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                return false
+            }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            guard finished else { throw StoreError(message) }
+        }
+    }
+
+    /// The same named migrations as SQLite's, in PostgreSQL's dialect; never edited once released.
+    static let migrations: [(String, [String])] = [
+        (
+            "v1: items, item history, reminder log, outbox",
+            [
+                """
+                CREATE TABLE item (
+                    id BIGSERIAL PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    body TEXT NOT NULL,
+                    meeting TEXT,
+                    decision TEXT,
+                    owners TEXT NOT NULL,
+                    due TEXT,
+                    status TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE item_note (
+                    id BIGSERIAL PRIMARY KEY,
+                    item_id BIGINT NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    text TEXT NOT NULL)
+                """,
+                "CREATE INDEX item_note_item ON item_note(item_id)",
+                """
+                CREATE TABLE reminder_log (
+                    reminder_key TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    outbox_key TEXT NOT NULL,
+                    PRIMARY KEY (reminder_key, recipient))
+                """,
+                """
+                CREATE TABLE outbox (
+                    key TEXT PRIMARY KEY,
+                    recipient TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt BIGINT NOT NULL,
+                    last_error TEXT,
+                    created_at BIGINT NOT NULL,
+                    sent_at BIGINT)
+                """,
+                "CREATE INDEX outbox_due ON outbox(status, next_attempt)",
+            ]
+        ),
+        ("v2: index the reminder log by recipient", ["CREATE INDEX reminder_log_recipient ON reminder_log(recipient)"]),
+        (
+            "v3: outbox claims, leases, calendar snapshots",
+            [
+                "ALTER TABLE outbox ADD COLUMN claim TEXT",
+                "CREATE TABLE lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until BIGINT NOT NULL)",
+                """
+                CREATE TABLE calendar_snapshot (
+                    generation BIGINT PRIMARY KEY,
+                    files TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    edited_at BIGINT NOT NULL,
+                    built_at BIGINT NOT NULL,
+                    revisions TEXT NOT NULL,
+                    origin TEXT NOT NULL)
+                """,
+            ]
+        ),
+    ]
+}

@@ -1,0 +1,173 @@
+import Foundation
+public import KalendariumCore
+import Logging
+import PostgresNIO
+
+/// The outbox on PostgreSQL: queueing under an advisory lock, claims with
+/// `FOR UPDATE SKIP LOCKED`, and every later change fenced by the claim token.
+extension PostgresStore {
+    // MARK: - Outbox
+
+    public func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool {
+        try await enqueue([(entry, reminderKeys)])[0]
+    }
+
+    public func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool] {
+        try await answered { [self] in
+            guard !batch.isEmpty else { return [] }
+            return try await transaction { db in
+                // One queuer at a time across all daemons: the check for recorded reminders
+                // and the insert below must not interleave with another daemon's.
+                try await db.query("SELECT pg_advisory_xact_lock(\(Self.enqueueLock))", logger: logger)
+                let recipients = Array(Set(batch.map(\.entry.recipient)))
+                var recorded: [String: Set<String>] = [:]
+                let logRows = try await db.query(
+                    "SELECT recipient, reminder_key FROM reminder_log WHERE recipient = ANY(\(recipients))",
+                    logger: logger)
+                for try await (recipient, key) in logRows.decode((String, String).self) {
+                    recorded[recipient, default: []].insert(key)
+                }
+                var existing = Set<String>()
+                let keys = batch.map(\.entry.key)
+                for try await key in try await db.query(
+                    "SELECT key FROM outbox WHERE key = ANY(\(keys))", logger: logger
+                ).decode(String.self) {
+                    existing.insert(key)
+                }
+                var results: [Bool] = []
+                for (entry, reminderKeys) in batch {
+                    let fresh = reminderKeys.filter { !(recorded[entry.recipient]?.contains($0) ?? false) }
+                    guard !fresh.isEmpty, !existing.contains(entry.key) else {
+                        results.append(false)
+                        continue
+                    }
+                    for key in fresh {
+                        try await db.query(
+                            """
+                            INSERT INTO reminder_log (reminder_key, recipient, outbox_key)
+                            VALUES (\(key), \(entry.recipient), \(entry.key))
+                            """, logger: logger)
+                    }
+                    try await db.query(
+                        """
+                        INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
+                        VALUES (\(entry.key), \(entry.recipient), \(entry.messageID), \(entry.message), 'pending', 0,
+                                \(Int64(entry.nextAttempt.secondsSince1970)), \(Int64(entry.createdAt.secondsSince1970)))
+                        """, logger: logger)
+                    recorded[entry.recipient, default: []].formUnion(fresh)
+                    existing.insert(entry.key)
+                    results.append(true)
+                }
+                return results
+            }
+        }
+    }
+
+    public func recordedReminders(for recipient: String) async throws -> Set<String> {
+        try await answered { [self] in
+            var keys = Set<String>()
+            let rows = try await client.query(
+                "SELECT reminder_key FROM reminder_log WHERE recipient = \(recipient)", logger: logger)
+            for try await key in rows.decode(String.self) { keys.insert(key) }
+            return keys
+        }
+    }
+
+    public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
+        try await answered { [self] in
+            let claim = UUID().uuidString
+            // One statement: rows another daemon has locked are skipped, not waited for,
+            // so two senders claiming at once get different messages.
+            let rows = try await client.query(
+                """
+                WITH due AS (
+                    SELECT key, next_attempt AS was FROM outbox
+                    WHERE status IN ('pending', 'sending') AND next_attempt <= \(Int64(now.secondsSince1970))
+                    ORDER BY next_attempt, key LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1,
+                    next_attempt = \(Int64(leaseUntil.secondsSince1970)), claim = \(claim)
+                FROM due WHERE outbox.key = due.key
+                RETURNING \(unescaped: Self.outboxColumns.map { "outbox.\($0)" }.joined(separator: ", ")), due.was
+                """, logger: logger)
+            var claimed: [(was: Int64, entry: OutboxEntry)] = []
+            for try await r in rows.decode(
+                (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64).self)
+            {
+                claimed.append((r.11, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))))
+            }
+            return claimed.sorted { ($0.was, $0.entry.key) < ($1.was, $1.entry.key) }.map(\.entry)
+        }
+    }
+
+    public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET next_attempt = \(Int64(until.secondsSince1970))
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
+    }
+
+    public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET status = 'sent', sent_at = \(Int64(at.secondsSince1970)), last_error = NULL
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
+    }
+
+    public func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool {
+        try await answered { [self] in
+            let status = retryAt == nil ? "failed" : "pending"
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET status = \(status), last_error = \(error), sent_at = NULL,
+                    next_attempt = COALESCE(\(retryAt.map { Int64($0.secondsSince1970) }), next_attempt)
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim)
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count == 1
+        }
+    }
+
+    public func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry] {
+        try await answered { [self] in
+            let columns = Self.outboxColumns.joined(separator: ", ")
+            let rows: PostgresRowSequence
+            if let status {
+                rows = try await client.query(
+                    "SELECT \(unescaped: columns) FROM outbox WHERE status = \(status.rawValue) ORDER BY created_at, key",
+                    logger: logger)
+            } else {
+                rows = try await client.query(
+                    "SELECT \(unescaped: columns) FROM outbox ORDER BY created_at, key", logger: logger)
+            }
+            var entries: [OutboxEntry] = []
+            for try await row in rows.decode(OutboxRow.self) { entries.append(Self.entry(row)) }
+            return entries
+        }
+    }
+
+    static let outboxColumns = [
+        "key", "recipient", "message_id", "message", "status", "attempts", "next_attempt", "last_error", "created_at",
+        "sent_at", "claim",
+    ]
+    typealias OutboxRow = (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?)
+
+    static func entry(_ row: OutboxRow) -> OutboxEntry {
+        OutboxEntry(
+            key: row.0, recipient: row.1, messageID: row.2, message: row.3,
+            status: OutboxEntry.Status(rawValue: row.4) ?? .pending, attempts: Int(row.5),
+            nextAttempt: UTCInstant(secondsSince1970: Int(row.6)), lastError: row.7,
+            createdAt: UTCInstant(secondsSince1970: Int(row.8)),
+            sentAt: row.9.map { UTCInstant(secondsSince1970: Int($0)) }, claim: row.10)
+    }
+}
