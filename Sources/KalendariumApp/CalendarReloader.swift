@@ -141,14 +141,27 @@ public actor CalendarReloader: Service {
                     latest.contentHash != hash
                         && (editedAt > latest.editedAt || (editedHere && editedAt == latest.editedAt))
                 } ?? true
-            if let latest, !(newYear && staleYear), !ours {
-                if latest.contentHash != hash {
-                    logger.notice(
-                        "calendars/ here is older than generation \(latest.generation) from \(latest.origin); serving that",
-                        metadata: ["reason": "\(reason)"])
+            // What to publish: this daemon's files, or, when only the year turned, the
+            // newest generation's files built again as of now (the host horizon moves).
+            var source = (files: files, hash: hash, editedAt: editedAt, load: load, directory: directory)
+            if let latest, !ours {
+                guard newYear && staleYear else {
+                    if latest.contentHash != hash {
+                        logger.notice(
+                            """
+                            calendars/ here is older than generation \(latest.generation) from \(latest.origin); \
+                            serving that
+                            """, metadata: ["reason": "\(reason)"])
+                    }
+                    try adopt(latest, sync: sync)
+                    return
                 }
-                try adopt(latest, sync: sync)
-                return
+                let folder = try sync.writeMirror(latest)
+                let newest = CalendarDirectory.load(folder)
+                guard newest.isUsable else {
+                    throw AppError("calendar generation \(latest.generation) cannot be read here to rebuild it")
+                }
+                source = (latest.files, latest.contentHash, latest.editedAt, newest, folder)
             }
             // The first generation continues the revisions this daemon kept in its state directory.
             let revisions: EventRevisions
@@ -157,16 +170,17 @@ public actor CalendarReloader: Service {
             } else {
                 revisions = try export.revisionFile.load()
             }
-            let set = try build(load.data, revisions: revisions, at: instant)
+            let set = try build(source.load.data, revisions: revisions, at: instant)
             let snapshot = CalendarSnapshot(
-                files: files, contentHash: hash, editedAt: editedAt, builtAt: instant,
+                files: source.files, contentHash: source.hash, editedAt: source.editedAt, builtAt: instant,
                 revisions: try CalendarSync.encode(set.revisions), origin: sync.node)
             let published: Int64?
             do { published = try await sync.store.publishCalendar(snapshot, after: latest?.generation ?? 0) } catch {
                 throw AppError("cannot publish the calendar to the database: \(error)")
             }
             if let published {
-                try publish(set, load: load, directory: directory, builtAt: instant, generation: published)
+                try publish(
+                    set, load: source.load, directory: source.directory, builtAt: instant, generation: published)
                 try? export.revisionFile.save(set.revisions)  // a local copy, for export and backups
                 logger.info("published calendar generation \(published) to the database")
                 return
@@ -201,7 +215,6 @@ public actor CalendarReloader: Service {
                 let latest = try await sync.store.latestCalendar()
             else { return }
             try adopt(latest, sync: sync)
-            state.reportDataProblem([])
         } catch let error as AppError {
             logger.error("\(error.description)")
             state.reportDataProblem([error.description])

@@ -5,6 +5,7 @@ import KalendariumApp
 import KalendariumCore
 import Logging
 import Store
+import Synchronization
 import Testing
 
 @testable import Server
@@ -99,5 +100,34 @@ struct TwoNodes {
         await nodes.a.reloader.follow()
         #expect(nodes.a.generation == 2 && nodes.a.allFeed == nodes.b.allFeed)
         #expect(nodes.a.state.published?.directory?.hasSuffix("cluster-calendars") == true)
+    }
+
+    @Test func whenTheYearTurnsTheNewestFilesAreBuiltAgainOnce() async throws {
+        let clock = Clock(Fixture.now)
+        let nodes = try TwoNodes(now: { clock.now })
+        await nodes.a.reloader.reload(reason: "start")
+        await nodes.b.reloader.reload(reason: "start")
+        try nodes.a.edit("2021.yaml") { $0 + "\n# an edit on a\n" }
+        await nodes.a.reloader.pollOnce()
+        await nodes.b.reloader.follow()
+        #expect(nodes.b.generation == 2)
+        clock.now = UTCInstant(rfc3339: "2022-01-01T09:00:00Z")!
+        // b notices first: it rebuilds a's files (not its own, older ones) as of the new year.
+        await nodes.b.reloader.pollOnce()
+        #expect(nodes.b.generation == 3 && nodes.b.state.published?.builtAt == clock.now)
+        #expect(try await nodes.store.latestCalendar()?.files["2021.yaml"]?.contains("# an edit on a") == true)
+        // a's own poll then finds the year already rebuilt and follows.
+        await nodes.a.reloader.pollOnce()
+        #expect(nodes.a.generation == 3 && nodes.a.allFeed == nodes.b.allFeed)
+    }
+}
+
+/// A clock a test moves by hand.
+final class Clock: Sendable {
+    private let value: Mutex<UTCInstant>
+    init(_ start: UTCInstant) { value = Mutex(start) }
+    var now: UTCInstant {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }
