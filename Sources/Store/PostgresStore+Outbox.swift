@@ -35,6 +35,8 @@ extension PostgresStore {
                     existing.insert(key)
                 }
                 var results: [Bool] = []
+                var log: (keys: [String], recipients: [String], outboxKeys: [String]) = ([], [], [])
+                var queued: [OutboxEntry] = []
                 for (entry, reminderKeys) in batch {
                     let fresh = reminderKeys.filter { !(recorded[entry.recipient]?.contains($0) ?? false) }
                     guard !fresh.isEmpty, !existing.contains(entry.key) else {
@@ -42,21 +44,38 @@ extension PostgresStore {
                         continue
                     }
                     for key in fresh {
-                        try await db.query(
-                            """
-                            INSERT INTO reminder_log (reminder_key, recipient, outbox_key)
-                            VALUES (\(key), \(entry.recipient), \(entry.key))
-                            """, logger: logger)
+                        log.keys.append(key)
+                        log.recipients.append(entry.recipient)
+                        log.outboxKeys.append(entry.key)
                     }
-                    try await db.query(
-                        """
-                        INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
-                        VALUES (\(entry.key), \(entry.recipient), \(entry.messageID), \(entry.message), 'pending', 0,
-                                \(Int64(entry.nextAttempt.secondsSince1970)), \(Int64(entry.createdAt.secondsSince1970)))
-                        """, logger: logger)
+                    queued.append(entry)
                     recorded[entry.recipient, default: []].formUnion(fresh)
                     existing.insert(entry.key)
                     results.append(true)
+                }
+                guard !queued.isEmpty else { return results }
+                // Two statements per 500 messages (arrays unnested), not two per message.
+                for start in stride(from: 0, to: log.keys.count, by: 2000) {
+                    let range = start..<min(start + 2000, log.keys.count)
+                    try await db.query(
+                        """
+                        INSERT INTO reminder_log (reminder_key, recipient, outbox_key)
+                        SELECT * FROM UNNEST(\(Array(log.keys[range]))::TEXT[], \(Array(log.recipients[range]))::TEXT[],
+                                             \(Array(log.outboxKeys[range]))::TEXT[])
+                        """, logger: logger)
+                }
+                for start in stride(from: 0, to: queued.count, by: 500) {
+                    let chunk = queued[start..<min(start + 500, queued.count)]
+                    try await db.query(
+                        """
+                        INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
+                        SELECT key, recipient, message_id, message, 'pending', 0, next_attempt, created_at
+                        FROM UNNEST(\(chunk.map(\.key))::TEXT[], \(chunk.map(\.recipient))::TEXT[],
+                                    \(chunk.map(\.messageID))::TEXT[], \(chunk.map(\.message))::TEXT[],
+                                    \(chunk.map { Int64($0.nextAttempt.secondsSince1970) })::BIGINT[],
+                                    \(chunk.map { Int64($0.createdAt.secondsSince1970) })::BIGINT[])
+                            AS q(key, recipient, message_id, message, next_attempt, created_at)
+                        """, logger: logger)
                 }
                 return results
             }

@@ -105,9 +105,10 @@ enum StoreContract {
         #expect(try await store.outbox(status: .sent).map(\.attempts) == [2])
     }
 
-    /// Two senders claiming at the same time get different messages, all of them.
+    /// Two senders claiming at the same time get different messages, all of them (and a
+    /// batch larger than one insert chunk is queued whole).
     static func concurrentClaimsAreDisjoint(_ store: any Store) async throws {
-        let batch = (0..<200).map { (entry("m\($0)", recipient: "p\($0)@example.org"), ["k:\($0)"]) }
+        let batch = (0..<1200).map { (entry("m\($0)", recipient: "p\($0)@example.org"), ["k:\($0)"]) }
         _ = try await store.enqueue(batch)
         let lease = now.adding(seconds: 300)
         let claims = try await withThrowingTaskGroup(of: [String].self) { group in
@@ -125,7 +126,7 @@ enum StoreContract {
             return try await group.reduce(into: [[String]]()) { $0.append($1) }
         }
         let all = claims.flatMap { $0 }
-        #expect(all.count == 200 && Set(all).count == 200)
+        #expect(all.count == 1200 && Set(all).count == 1200)
     }
 
     static func leasesHaveOneHolder(_ store: any Store) async throws {
