@@ -42,8 +42,10 @@ public struct ReminderRun: Sendable {
             now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders)
         var report = Report(date: pass.date, stale: pass.stale, unaddressed: pass.unaddressed)
         var batch: [(entry: OutboxEntry, reminderKeys: [String])] = []
+        let recordedByRecipient = try await store.recordedReminders(
+            for: pass.envelopes.map { $0.recipient.email.lowercased() })
         for envelope in pass.envelopes {
-            let recorded = try await store.recordedReminders(for: envelope.recipient.email.lowercased())
+            let recorded = recordedByRecipient[envelope.recipient.email.lowercased()] ?? []
             let fresh = envelope.reminders.filter { !recorded.contains($0.key) }
             guard !fresh.isEmpty else { continue }
             let trimmed = ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh)

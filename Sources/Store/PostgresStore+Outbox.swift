@@ -82,13 +82,16 @@ extension PostgresStore {
         }
     }
 
-    public func recordedReminders(for recipient: String) async throws -> Set<String> {
+    public func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>] {
         try await answered { [self] in
-            var keys = Set<String>()
+            var recorded: [String: Set<String>] = [:]
             let rows = try await client.query(
-                "SELECT reminder_key FROM reminder_log WHERE recipient = \(recipient)", logger: logger)
-            for try await key in rows.decode(String.self) { keys.insert(key) }
-            return keys
+                "SELECT recipient, reminder_key FROM reminder_log WHERE recipient = ANY(\(recipients))",
+                logger: logger)
+            for try await (recipient, key) in rows.decode((String, String).self) {
+                recorded[recipient, default: []].insert(key)
+            }
+            return recorded
         }
     }
 

@@ -217,10 +217,21 @@ public final class SQLiteStore: Store {
         return true
     }
 
-    public func recordedReminders(for recipient: String) async throws -> Set<String> {
+    public func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>] {
         try await pool.read { db in
-            try String.fetchSet(
-                db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?", arguments: [recipient])
+            var recorded: [String: Set<String>] = [:]
+            // In chunks, within SQLite's limit on bound variables.
+            for start in stride(from: 0, to: recipients.count, by: 500) {
+                let chunk = Array(recipients[start..<min(start + 500, recipients.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT recipient, reminder_key FROM reminder_log WHERE recipient IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
+                    recorded[row["recipient"], default: []].insert(row["reminder_key"])
+                }
+            }
+            return recorded
         }
     }
 

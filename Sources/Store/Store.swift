@@ -18,8 +18,9 @@ public protocol Store: Sendable {
     func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool
     /// The same for many messages in one transaction (a pass queues all of its mail at once).
     func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool]
-    /// Reminder keys already recorded for `recipient`.
-    func recordedReminders(for recipient: String) async throws -> Set<String>
+    /// Reminder keys already recorded for each of `recipients` (one query for a whole
+    /// pass, not one per person); a recipient with none is left out.
+    func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>]
     /// Takes up to `limit` messages due for sending, leasing them until `leaseUntil`
     /// so no other sender takes them meanwhile; an expired lease (a crashed sender)
     /// makes a message due again. Each claimed entry carries a fresh `claim` token.
@@ -53,6 +54,13 @@ public protocol Store: Sendable {
     /// (0: none yet). Returns the new generation, or nil when another daemon published
     /// first; the caller then reads the newest and decides again.
     func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64?
+}
+
+extension Store {
+    /// Reminder keys already recorded for `recipient`.
+    public func recordedReminders(for recipient: String) async throws -> Set<String> {
+        try await recordedReminders(for: [recipient])[recipient] ?? []
+    }
 }
 
 /// A named lease: who has it and until when.

@@ -61,6 +61,10 @@ enum StoreContract {
             try await store.enqueue(entry("e3", recipient: "kd@example.org"), reminderKeys: ["item:1:due-7:2020-12-10"])
         )
         #expect(try await store.recordedReminders(for: "kansli@example.org") == ["item:1:due-7:2020-12-10"])
+        #expect(
+            try await store.recordedReminders(for: ["kansli@example.org", "kd@example.org", "none@example.org"]) == [
+                "kansli@example.org": ["item:1:due-7:2020-12-10"], "kd@example.org": ["item:1:due-7:2020-12-10"],
+            ])
     }
 
     static func claimLeaseRetryAndFail(_ store: any Store) async throws {
@@ -110,6 +114,8 @@ enum StoreContract {
     static func concurrentClaimsAreDisjoint(_ store: any Store) async throws {
         let batch = (0..<1200).map { (entry("m\($0)", recipient: "p\($0)@example.org"), ["k:\($0)"]) }
         _ = try await store.enqueue(batch)
+        let recorded = try await store.recordedReminders(for: (0..<1200).map { "p\($0)@example.org" })
+        #expect(recorded.count == 1200 && recorded["p1199@example.org"] == ["k:1199"])
         let lease = now.adding(seconds: 300)
         let claims = try await withThrowingTaskGroup(of: [String].self) { group in
             for _ in 0..<4 {
