@@ -10,7 +10,7 @@ import PostgresNIO
 /// `FOR UPDATE SKIP LOCKED`, queueing under an advisory lock, and a NOTIFY when a
 /// new calendar is published.
 ///
-/// The client must run: call `run()` in a task (``StoreLocation/withStore(_:)`` does)
+/// The client must run: call `run()` in a task (`StoreLocation.withStore` does)
 /// for as long as the store is used.
 public final class PostgresStore: Store {
     let client: PostgresClient
