@@ -17,7 +17,8 @@ public final class PostgresStore: Store {
     let logger: Logger
     /// The address without its password, for messages.
     public let redactedURL: String
-    /// Seconds to wait for the database at start (`connect_timeout` in the URL).
+    /// Seconds to wait for the database, at start and for each operation
+    /// (`connect_timeout` in the URL).
     let connectTimeout: Int
 
     /// The NOTIFY channel that announces a new calendar generation.
