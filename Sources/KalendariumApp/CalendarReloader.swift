@@ -276,19 +276,8 @@ public actor CalendarReloader: Service {
 
     /// Names, sizes and modification times of every file the data is read from.
     static func fingerprint(of directory: String) -> String {
-        let fm = FileManager.default
-        var entries: [String] = []
-        for sub in ["", "external"] {
-            let folder = sub.isEmpty ? directory : "\(directory)/\(sub)"
-            for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            where name.hasSuffix(".yaml") || name.hasSuffix(".ics") {
-                let attributes = try? fm.attributesOfItem(atPath: "\(folder)/\(name)")
-                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                entries.append("\(sub)/\(name):\(size):\(modified)")
-            }
-        }
-        return entries.joined(separator: "\n")
+        CalendarSourceFile.list(in: directory).map { "\($0.name):\($0.size):\($0.modified)" }
+            .joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,4 @@
-import Feeds
+public import Feeds
 import Foundation
 import KalendariumCore
 public import Store
@@ -26,21 +26,14 @@ public struct CalendarSync: Sendable {
     /// The files a calendar is read from (`*.yaml` and `external/*.ics`), with the newest
     /// modification time among them.
     static func files(in directory: String) throws(AppError) -> (files: [String: String], editedAt: UTCInstant) {
-        let fm = FileManager.default
         var files: [String: String] = [:]
         var newest = 0.0
-        for sub in ["", "external"] {
-            let folder = sub.isEmpty ? directory : "\(directory)/\(sub)"
-            for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            where name.hasSuffix(".yaml") || name.hasSuffix(".ics") {
-                let path = "\(folder)/\(name)"
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw AppError("cannot read \(path) as UTF-8 text")
-                }
-                files[sub.isEmpty ? name : "\(sub)/\(name)"] = text
-                let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? nil
-                newest = max(newest, modified?.timeIntervalSince1970 ?? 0)
+        for file in CalendarSourceFile.list(in: directory) {
+            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8) else {
+                throw AppError("cannot read \(file.path) as UTF-8 text")
             }
+            files[file.name] = text
+            newest = max(newest, file.modified)
         }
         return (files, UTCInstant(secondsSince1970: Int(newest.rounded(.down))))
     }
@@ -81,7 +74,8 @@ public struct CalendarSync: Sendable {
         }
     }
 
-    static func decode(_ json: String) throws(AppError) -> EventRevisions {
+    /// The revisions a generation's feeds were built with.
+    public static func decode(_ json: String) throws(AppError) -> EventRevisions {
         do {
             return try JSONDecoder().decode(EventRevisions.self, from: Data(json.utf8))
         } catch {

@@ -72,9 +72,10 @@ public struct ReminderRun: Sendable {
     /// Sends in batches of `limit` (one SMTP connection each) until nothing due is left,
     /// or until `stillSender` says this daemon no longer holds the sender's lease.
     ///
-    /// Each batch is claimed for `claimSeconds`. A message is recorded as sent just
-    /// before the transport makes it final (see `HandOver`); if its claim has run out
-    /// and another sender has taken it, it is withheld instead, so it goes out once.
+    /// Each batch is claimed for `claimSeconds`. Just before the transport makes a
+    /// message final its claim is extended, and straight after, it is recorded as sent
+    /// (see `HandOver`); if its claim has run out and another sender has taken it, it is
+    /// withheld instead, so it goes out once.
     /// - Parameter clock: the time claims are made at (the wall clock in the daemon;
     ///   `now` when a pass runs as of a given time).
     public func dispatch(

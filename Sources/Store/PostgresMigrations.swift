@@ -12,7 +12,7 @@ extension PostgresStore {
         do {
             // The pool retries a refused connection for ever; a daemon or command
             // that cannot reach its database should say so and stop instead.
-            try await Self.deadline(seconds: seconds, "no connection within \(seconds) s") {
+            try await Self.within(seconds: seconds, "no connection within \(seconds) s") {
                 try await self.applyMigrations()
             }
         } catch {
@@ -42,25 +42,6 @@ extension PostgresStore {
                 try await db.query("INSERT INTO kalendarium_migration (name) VALUES (\(name))", logger: logger)
                 logger.info("database migrated", metadata: ["migration": "\(name)"])
             }
-        }
-    }
-
-    /// Runs `body`, giving up with `message` after `seconds`.
-    static func deadline(
-        seconds: Int, _ message: String, _ body: @escaping @Sendable () async throws -> Void
-    ) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await body()
-                return true
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                return false
-            }
-            let finished = try await group.next() ?? false
-            group.cancelAll()
-            guard finished else { throw StoreError(message) }
         }
     }
 

@@ -169,19 +169,22 @@ public final class PostgresStore: Store {
     /// database down the pool would wait for ever, and a request or a pass should
     /// rather fail and say why (`/healthz`, HTTP 503).
     func answered<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let seconds = connectTimeout
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
+        try await Self.within(
+            seconds: connectTimeout, "the database at \(redactedURL) did not answer within \(connectTimeout) s", body)
+    }
+
+    /// Runs `body`, giving up after `seconds` with `StoreError(message, unavailable: true)`.
+    static func within<T: Sendable>(
+        seconds: Int, _ message: String, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: Result<T, StoreError>.self) { group in
+            group.addTask { .success(try await body()) }
             group.addTask {
                 try await Task.sleep(for: .seconds(seconds))
-                return nil
+                return .failure(StoreError(message, unavailable: true))
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw StoreError(
-                    "the database at \(redactedURL) did not answer within \(seconds) s", unavailable: true)
-            }
-            return value
+            return try await group.next()!.get()
         }
     }
 

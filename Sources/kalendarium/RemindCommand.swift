@@ -79,20 +79,20 @@ struct RemindCommand: AsyncParsableCommand {
                 flag: mail, fromFlag: mailFrom,
                 environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
             let feeds = FeedSettings(pageURL: pageURL)
-            // The feeds' revisions, so an attached meeting has the UID and SEQUENCE subscribers see.
-            let localRevisions = try FeedExport(settings: feeds, stateDirectory: stateDirectory).build(
-                load.data, now: instant
-            ).revisions
+            let export = FeedExport(settings: feeds, stateDirectory: stateDirectory)
             let transport = try mailConfiguration.transport()
             let settings = MailSettings(
                 from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds)
             let (dryRun, queueOnly, data, recipients) = (self.dryRun, self.queueOnly, load.data, people.recipients)
             let report = try await database.withStore(stateDirectory: stateDirectory) { store in
-                // With several daemons, the revisions the daemons serve are in the database.
-                let revisions = try await store.latestCalendar().flatMap { try? Self.revisions($0.revisions) }
+                // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
+                // subscribers see: with several daemons, those of the generation they serve.
+                let revisions =
+                    try await store.latestCalendar().map { try CalendarSync.decode($0.revisions) }
+                    ?? export.build(data, now: instant).revisions
                 let run = ReminderRun(store: store, transport: transport, settings: settings)
                 var report = try await run.plan(
-                    now: instant, data: data, recipients: recipients, revisions: revisions ?? localRevisions,
+                    now: instant, data: data, recipients: recipients, revisions: revisions,
                     dryRun: dryRun)
                 if !dryRun && !queueOnly { try await run.dispatch(now: instant, into: &report) }
                 return report
@@ -114,9 +114,5 @@ struct RemindCommand: AsyncParsableCommand {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)
         }
-    }
-
-    static func revisions(_ json: String) throws -> EventRevisions {
-        try JSONDecoder().decode(EventRevisions.self, from: Data(json.utf8))
     }
 }
