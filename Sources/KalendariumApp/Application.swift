@@ -62,7 +62,8 @@ public struct KalendariumApplication {
                 settings: MailSettings(from: mail.from, unsubscribe: mail.unsubscribe, feeds: settings)),
             state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
             interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now,
-            node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)), shared: shared)
+            node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)),
+            claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)
         logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
         let items = ItemsAPI(
             store: store, state: state, token: try configuration.apiToken(environment: environment), now: now)

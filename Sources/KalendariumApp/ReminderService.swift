@@ -14,8 +14,10 @@ import Store
 ///
 /// Among daemons sharing a database, one sends: the holder of the `reminder-sender`
 /// lease, renewed every third of `lease`. When it dies, its lease runs out and
-/// another daemon takes it within `lease` plus a third; messages the dead one had
-/// claimed become due again when their claims (as long as the lease) run out.
+/// another daemon takes it within `lease` plus a third. The sender looks at the
+/// outbox every tick (a third of the lease, or `interval` if shorter), so messages
+/// that a dead sender or a killed `remind` had claimed go out within `claimSeconds`
+/// (their claims' heartbeat stopped) plus one tick.
 public struct ReminderService: Service {
     let run: ReminderRun
     let state: CalendarState
@@ -25,6 +27,8 @@ public struct ReminderService: Service {
     let now: @Sendable () -> UTCInstant
     let node: String
     let leaseSeconds: Int
+    let claimSeconds: Int
+    let metrics: ServerMetrics?
     /// Whether to report the role on /healthz (daemons sharing a database).
     let shared: Bool
 
@@ -32,8 +36,11 @@ public struct ReminderService: Service {
 
     public init(
         run: ReminderRun, state: CalendarState, recipientsFile: String, interval: Duration, logger: Logger,
-        now: @escaping @Sendable () -> UTCInstant, node: String, leaseSeconds: Int, shared: Bool
+        now: @escaping @Sendable () -> UTCInstant, node: String, leaseSeconds: Int,
+        claimSeconds: Int = ReminderRun.defaultClaimSeconds, metrics: ServerMetrics? = nil, shared: Bool
     ) {
+        self.claimSeconds = claimSeconds
+        self.metrics = metrics
         self.run = run
         self.state = state
         self.recipientsFile = recipientsFile
@@ -59,6 +66,9 @@ public struct ReminderService: Service {
             if holds, lastPass.map({ ContinuousClock.now - $0 >= interval }) ?? true {
                 lastPass = .now
                 await passOnce()
+            } else if holds {
+                // Between passes, what is due: retries, and claims a dead sender left.
+                await sendDue()
             }
             // Graceful shutdown does not cancel a sleep by itself; this does.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
@@ -96,25 +106,52 @@ public struct ReminderService: Service {
             var report = try await run.plan(
                 now: instant, data: published.data, recipients: people.recipients,
                 revisions: published.revisions, dryRun: false)
-            // Between batches the lease is renewed; a daemon that lost it stops sending.
-            try await run.dispatch(
-                now: instant, claimSeconds: leaseSeconds, clock: now, stillSender: { await holdLease() },
-                into: &report)
             for key in report.queued { logger.info("reminder queued", metadata: ["key": "\(key)"]) }
-            for key in report.sent { logger.info("reminder sent", metadata: ["key": "\(key)"]) }
-            for key in report.withheld {
-                logger.notice("reminder left to the daemon that claimed it after us", metadata: ["key": "\(key)"])
-            }
-            for line in report.unrecorded { logger.error("reminder delivered but not recorded as sent: \(line)") }
-            for line in report.retrying { logger.warning("reminder will be retried: \(line)") }
-            for line in report.failed { logger.error("reminder failed for good: \(line)") }
-            let failed = try await run.store.outbox(status: .failed)
-            state.setProblems(failed.map { "\($0.recipient): \($0.lastError ?? "failed")" }, tag: "mail failed: ")
+            try await dispatch(now: instant, into: &report)
         } catch {
             logger.error("reminder pass failed: \(error)")
             state.setProblems(["reminder pass failed: \(error)"], tag: "reminders: ")
             return
         }
         state.setProblems([], tag: "reminders: ")
+    }
+
+    /// Sends what the outbox holds that is due, without deciding anything new.
+    func sendDue() async {
+        var report = ReminderRun.Report()
+        do {
+            try await dispatch(now: now(), into: &report)
+        } catch {
+            logger.error("sending reminders failed: \(error)")
+            state.setProblems(["sending reminders failed: \(error)"], tag: "reminders: ")
+            return
+        }
+        state.setProblems([], tag: "reminders: ")
+    }
+
+    func dispatch(now instant: UTCInstant, into report: inout ReminderRun.Report) async throws {
+        // Between batches the lease is renewed; a daemon that lost it stops sending.
+        try await run.dispatch(
+            now: instant, claimSeconds: claimSeconds, clock: now, stillSender: { await holdLease() }, into: &report)
+        for key in report.sent { logger.info("reminder sent", metadata: ["key": "\(key)"]) }
+        for line in report.uncertain {
+            logger.warning(
+                "reminder sent again after an interrupted delivery; it may arrive twice (same Message-ID)",
+                metadata: ["message": "\(line)"])
+        }
+        for key in report.withheld {
+            logger.notice("reminder left to the daemon that claimed it after us", metadata: ["key": "\(key)"])
+        }
+        for line in report.unrecorded { logger.error("reminder delivered but not recorded as sent: \(line)") }
+        for line in report.retrying { logger.warning("reminder will be retried: \(line)") }
+        for line in report.failed { logger.error("reminder failed for good: \(line)") }
+        let counts = try await run.store.outboxCounts()
+        metrics?.outbox(counts)
+        if counts[.failed] > 0 {
+            let failed = try await run.store.outbox(status: .failed)
+            state.setProblems(failed.map { "\($0.recipient): \($0.lastError ?? "failed")" }, tag: "mail failed: ")
+        } else {
+            state.setProblems([], tag: "mail failed: ")
+        }
     }
 }

@@ -36,6 +36,9 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// Seconds the reminder sender's lease lasts: when the sending daemon dies,
     /// another takes over within about this long.
     public var leaderLease = 30.0
+    /// Seconds a sender's claim on a batch of reminders holds without its heartbeat:
+    /// the messages of a sender that died go out from another within about this long.
+    public var claimSeconds = 30.0
 
     public init() {}
 
@@ -60,6 +63,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         public var database: String?
         public var node: String?
         public var leaderLease: Double?
+        public var claimSeconds: Double?
 
         public init() {}
     }
@@ -84,6 +88,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         if let v = layer.database { database = v }
         if let v = layer.node { node = v }
         if let v = layer.leaderLease { leaderLease = v }
+        if let v = layer.claimSeconds { claimSeconds = v }
     }
 
     /// The node name: as set, else this host's name and process id.
@@ -120,6 +125,7 @@ public struct ServeConfiguration: Sendable, Equatable {
                 "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
         }
         guard leaderLease >= 2 else { throw AppError("leader-lease must be at least 2 seconds") }
+        guard (2...3600).contains(claimSeconds) else { throw AppError("claim-seconds must be 2–3600 seconds") }
         if let node, node.isEmpty || node.count > 100 { throw AppError("node must be a name of 1–100 characters") }
         for name in privateFeeds.keys where !name.hasSuffix(".ics") {
             throw AppError("private feed \"\(name)\" must be a feed name such as hosts.ics")
@@ -181,6 +187,7 @@ public struct ServeConfiguration: Sendable, Equatable {
           --database URL   KALENDARIUM_DATABASE        database          none: SQLite in the state directory (postgres://…)
           --node NAME      KALENDARIUM_NODE            node              HOSTNAME-PID (the daemon's name among several)
           --leader-lease S KALENDARIUM_LEADER_LEASE    leader-lease      30 (seconds; a dead sender is replaced this fast)
+          --claim-seconds S KALENDARIUM_CLAIM_SECONDS  claim-seconds     30 (seconds; a dead sender's messages wait this long)
           --config FILE    KALENDARIUM_CONFIG          (YAML file with the keys above)
         """
 
@@ -209,6 +216,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         layer.database = env["KALENDARIUM_DATABASE"]
         layer.node = env["KALENDARIUM_NODE"]
         layer.leaderLease = try number("KALENDARIUM_LEADER_LEASE", Double.self)
+        layer.claimSeconds = try number("KALENDARIUM_CLAIM_SECONDS", Double.self)
         return layer
     }
 
@@ -225,7 +233,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         let known = [
             "host", "port", "calendars", "state", "page-url", "uid-domain", "horizon", "reload-interval",
             "idle-timeout", "header-timeout", "log-level", "private-feeds", "mail", "mail-from", "reminder-interval",
-            "api-token-file", "database", "node", "leader-lease",
+            "api-token-file", "database", "node", "leader-lease", "claim-seconds",
         ]
         var layer = Layer()
         for (keyNode, value) in mapping {
@@ -267,6 +275,9 @@ public struct ServeConfiguration: Sendable, Equatable {
             case "leader-lease":
                 guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
                 layer.leaderLease = v
+            case "claim-seconds":
+                guard let v = value.string.flatMap(Double.init) else { throw fail("a number of seconds") }
+                layer.claimSeconds = v
             default:
                 throw AppError("\(path)\(line): unknown setting \"\(key)\"; known: \(known.joined(separator: ", "))")
             }

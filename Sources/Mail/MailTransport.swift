@@ -3,11 +3,14 @@ import Foundation
 /// What a sender does around the moment each message is made final (SMTP's
 /// end-of-data dot; for maildir and sendmail, the delivery itself).
 ///
-/// The outbox uses it to keep a message from going out twice when senders die or
-/// lose their claims: `prepare` makes sure the message is still this sender's (and
-/// throwing withholds it), and `delivered` records it as sent straight after the
-/// dot is written, before the server's answer, so that a sender killed at any moment
-/// leaves a delivered message unrecorded only for the time between two socket writes.
+/// The outbox uses it for at-least-once delivery with the smallest window for a
+/// duplicate: `prepare` makes sure the message is still this sender's and notes that
+/// it is being handed over (throwing withholds it: another sender has it now), and
+/// `delivered` records it as sent the moment the server has accepted it (its reply to
+/// the end of data), with nothing in between. A sender killed after the dot and before
+/// that record leaves the message handed over but unrecorded: the next sender sends it
+/// again, flagged uncertain, with the same Message-ID. Recording before the server's
+/// answer would instead lose a message the server dropped.
 public struct HandOver: Sendable {
     public var prepare: @Sendable (OutgoingMail) async throws -> Void
     public var delivered: @Sendable (OutgoingMail) async -> Void
@@ -96,10 +99,14 @@ public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// The message may have been delivered all the same: the connection broke or timed
+    /// out after its end of data was written, before the server's answer.
+    public let uncertain: Bool
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, uncertain: Bool = false) {
         self.kind = kind
         self.message = message
+        self.uncertain = uncertain
     }
 
     public var description: String { "\(kind.rawValue) failure: \(message)" }

@@ -253,10 +253,17 @@ final class SMTPSession: Sendable {
             throw MailError(.withheld, "withheld: \(error)")
         }
         try await write(DotStuffing.terminator)
-        // Recorded before the answer is read: the server has the message from here on
-        // (a refusal below undoes the record).
+        let answer: SMTPResponse
+        do {
+            answer = try await reply()
+        } catch {
+            // The server has the whole message and may have kept it: its fate is unknown.
+            throw MailError(error.kind, "no answer to the end of data: \(error.message)", uncertain: true)
+        }
+        try expect(answer, 250, "message")
+        // Recorded the moment the server has accepted it: a kill before this line sends
+        // the message again (flagged uncertain); after it, never.
         await handOver.delivered(mail)
-        try expect(await reply(), 250, "message")
     }
 
     func quit() async {

@@ -30,7 +30,12 @@ public struct ReminderRun: Sendable {
         public var withheld: [String] = []
         /// Messages delivered whose record as sent failed: they may go out again.
         public var unrecorded: [String] = []
+        /// Messages whose earlier delivery may have reached the server (sent again now,
+        /// or to be retried): each may arrive twice, with the same Message-ID.
+        public var uncertain: [String] = []
         public var unaddressed: [Item] = []
+
+        public init() {}
     }
 
     /// Decides and queues the reminders due at `now`. With `dryRun`, only says what it would queue.
@@ -40,7 +45,10 @@ public struct ReminderRun: Sendable {
         let items = try await store.items(ItemFilter())
         let pass = ReminderPlanner.pass(
             now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders)
-        var report = Report(date: pass.date, stale: pass.stale, unaddressed: pass.unaddressed)
+        var report = Report()
+        report.date = pass.date
+        report.stale = pass.stale
+        report.unaddressed = pass.unaddressed
         var batch: [(entry: OutboxEntry, reminderKeys: [String])] = []
         let recordedByRecipient = try await store.recordedReminders(
             for: pass.envelopes.map { $0.recipient.email.lowercased() })
@@ -72,31 +80,49 @@ public struct ReminderRun: Sendable {
     /// Sends in batches of `limit` (one SMTP connection each) until nothing due is left,
     /// or until `stillSender` says this daemon no longer holds the sender's lease.
     ///
-    /// Each batch is claimed for `claimSeconds`. Just before the transport makes a
-    /// message final its claim is extended, and straight after, it is recorded as sent
-    /// (see `HandOver`); if its claim has run out and another sender has taken it, it is
-    /// withheld instead, so it goes out once.
-    /// - Parameter clock: the time claims are made at (the wall clock in the daemon;
-    ///   `now` when a pass runs as of a given time).
+    /// Delivery is at least once. Each batch is claimed for `claimSeconds` of the wall
+    /// clock and the claim is renewed every third of that while the batch is sent (a
+    /// heartbeat), so a sender that dies leaves its messages to the next one within
+    /// `claimSeconds`, however long its batch would have taken. Just before a message is
+    /// made final its claim is checked and the message noted as handed over, and the
+    /// moment the server accepts it, it is recorded as sent (see `HandOver`); a message
+    /// whose claim was taken is withheld. A message handed over by a sender that died
+    /// before recording it is sent again, flagged uncertain.
+    /// - Parameters:
+    ///   - now: the pass's time, which retries are scheduled by.
+    ///   - clock: the wall clock, which claims are measured by.
     public func dispatch(
-        now: UTCInstant, limit: Int = 100, claimSeconds: Int = 600,
-        clock: (@Sendable () -> UTCInstant)? = nil,
+        now: UTCInstant, limit: Int = 100, claimSeconds: Int = Self.defaultClaimSeconds,
+        clock: @escaping @Sendable () -> UTCInstant,
         stillSender: @Sendable () async throws -> Bool = { true },
         into report: inout Report
     ) async throws {
         // Bounded: a batch either sends or reschedules every message it claims.
         for _ in 0..<10_000 {
             guard try await stillSender() else { return }
-            let at = clock?() ?? now
-            if try await dispatchBatch(now: at, limit: limit, claimSeconds: claimSeconds, into: &report) == 0 {
-                return
-            }
+            let claimed = try await dispatchBatch(
+                now: now, limit: limit, claimSeconds: claimSeconds, clock: clock, into: &report)
+            if claimed == 0 { return }
         }
     }
 
+    /// How long a claim holds without its heartbeat: the bound on how long the messages
+    /// of a sender that died wait for the next one.
+    public static let defaultClaimSeconds = 30
+
     /// One batch; returns how many messages it claimed.
-    func dispatchBatch(now: UTCInstant, limit: Int, claimSeconds: Int, into report: inout Report) async throws -> Int {
-        let claimed = try await store.claimDue(now: now, limit: limit, leaseUntil: now.adding(seconds: claimSeconds))
+    func dispatchBatch(
+        now: UTCInstant, limit: Int, claimSeconds: Int, clock: @escaping @Sendable () -> UTCInstant,
+        into report: inout Report
+    ) async throws -> Int {
+        let claimSeconds = max(claimSeconds, 2)  // whole seconds: a beat every third must land in time
+        let at = clock()
+        let claimed = try await store.claimDue(
+            now: now, limit: limit, clock: at, claimUntil: at.adding(seconds: claimSeconds))
+        guard let token = claimed.first?.claim else { return 0 }
+        for entry in claimed where entry.uncertain {
+            report.uncertain.append("\(entry.key) <\(entry.messageID)>")
+        }
         let byMessageID = Dictionary(claimed.map { ($0.messageID, $0) }, uniquingKeysWith: { first, _ in first })
         let mails = claimed.map {
             OutgoingMail(from: settings.from.email, to: $0.recipient, messageID: $0.messageID, rendered: $0.message)
@@ -105,9 +131,9 @@ public struct ReminderRun: Sendable {
         let unrecorded = Mutex<[String: String]>([:])
         let handOver = HandOver(
             prepare: { mail in
-                // Still ours, and held for another claim period while the dot goes out.
+                // Still ours, noted as handed over, and held for another claim period.
                 guard let entry = byMessageID[mail.messageID],
-                    try await store.extendClaim(entry, until: now.adding(seconds: claimSeconds))
+                    try await store.handOver(entry, until: clock().adding(seconds: claimSeconds))
                 else { throw ClaimLost(messageID: mail.messageID) }
             },
             delivered: { mail in
@@ -120,22 +146,46 @@ public struct ReminderRun: Sendable {
                     unrecorded.withLock { $0[entry.key] = "\(error)" }
                 }
             })
-        let results = await transport.deliver(batch: mails, handOver: handOver)
+        let transport = self.transport
+        let results = await withTaskGroup(of: [Result<Void, MailError>]?.self) { group in
+            group.addTask {
+                // The heartbeat: a failed renewal is tried again on the next beat; claims
+                // that run out meanwhile are caught by the hand-over check.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(claimSeconds * 1000 / 3))
+                    if Task.isCancelled { break }
+                    _ = try? await store.renewClaim(token, until: clock().adding(seconds: claimSeconds))
+                }
+                return nil
+            }
+            group.addTask { await transport.deliver(batch: mails, handOver: handOver) }
+            var results: [Result<Void, MailError>] = []
+            for await finished in group {
+                if let finished {
+                    results = finished
+                    group.cancelAll()
+                }
+            }
+            return results
+        }
         for (key, why) in unrecorded.withLock({ $0 }) { report.unrecorded.append("\(key): \(why)") }
         for (entry, result) in zip(claimed, results) {
             switch result {
             case .success:
-                report.sent.append(entry.key)  // recorded as the dot went out
+                report.sent.append(entry.key)  // recorded as the server accepted it
             case .failure(let error) where error.kind == .withheld:
                 report.withheld.append(entry.key)
             case .failure(let error):
                 let delays = [60, 300, 1800, 7200, 43_200]
+                if error.uncertain { report.uncertain.append("\(entry.key) <\(entry.messageID)>: \(error.message)") }
                 if error.kind == .temporary && entry.attempts < 8 {
                     let retry = now.adding(seconds: delays[min(entry.attempts - 1, delays.count - 1)])
-                    _ = try await store.markFailed(entry, error: error.message, retryAt: retry)
+                    _ = try await store.markFailed(
+                        entry, error: error.message, retryAt: retry, uncertain: error.uncertain)
                     report.retrying.append("\(entry.recipient): \(error.message)")
                 } else {
-                    _ = try await store.markFailed(entry, error: error.message, retryAt: nil)
+                    _ = try await store.markFailed(
+                        entry, error: error.message, retryAt: nil, uncertain: error.uncertain)
                     report.failed.append("\(entry.recipient): \(error.message)")
                 }
             }

@@ -1,4 +1,5 @@
 public import Prometheus
+public import Store
 import Synchronization
 
 /// The server's Prometheus metrics, in a registry of its own: nothing is bootstrapped
@@ -36,6 +37,19 @@ public final class ServerMetrics: Sendable {
         MetricNameDescriptor(
             namespace: "kalendarium", metricName: "reminder_sender", unitName: "",
             helpText: "1 while this daemon holds the reminder sender's lease, else 0.")
+    }
+
+    static var outbox: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "outbox_messages", unitName: "",
+            helpText: "Reminder e-mails in the outbox by status (pending, sending, sent, failed).")
+    }
+    static var uncertain: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kalendarium", metricName: "outbox_uncertain_messages", unitName: "",
+            helpText:
+                "Reminder e-mails sent again after an interrupted delivery: each may have arrived twice (same Message-ID)."
+        )
     }
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -80,6 +94,15 @@ public final class ServerMetrics: Sendable {
         if let generation = state.published?.generation {
             registry.makeGauge(descriptor: Self.generation).set(to: Double(generation))
         }
+    }
+
+    /// The outbox as the reminder sender last counted it.
+    public func outbox(_ counts: OutboxCounts) {
+        for status in OutboxEntry.Status.allCases {
+            registry.makeGauge(descriptor: Self.outbox, labels: [("status", status.rawValue)])
+                .set(to: Double(counts[status]))
+        }
+        registry.makeGauge(descriptor: Self.uncertain).set(to: Double(counts.uncertain))
     }
 
     public func reloadFailed() { registry.makeCounter(descriptor: Self.reloadFailures).increment() }

@@ -112,5 +112,16 @@ extension PostgresStore {
                 """,
             ]
         ),
+        (
+            "v4: claims by the wall clock, hand-overs, uncertain deliveries",
+            [
+                "ALTER TABLE outbox ADD COLUMN claimed_until BIGINT",
+                "ALTER TABLE outbox ADD COLUMN handed_over BOOLEAN NOT NULL DEFAULT false",
+                "ALTER TABLE outbox ADD COLUMN uncertain BOOLEAN NOT NULL DEFAULT false",
+                // Left `sending` by an earlier version: its end of data may have been written.
+                "UPDATE outbox SET claimed_until = next_attempt, handed_over = true WHERE status = 'sending'",
+                "CREATE INDEX outbox_claims ON outbox(claim)",
+            ]
+        ),
     ]
 }

@@ -95,7 +95,11 @@ extension PostgresStore {
         }
     }
 
-    public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
+    public func claimDue(
+        now: UTCInstant, limit: Int, clock: UTCInstant, claimUntil: UTCInstant
+    ) async throws
+        -> [OutboxEntry]
+    {
         try await answered { [self] in
             let claim = UUID().uuidString
             // One statement: rows another daemon has locked are skipped, not waited for,
@@ -104,29 +108,46 @@ extension PostgresStore {
                 """
                 WITH due AS (
                     SELECT key, next_attempt AS was FROM outbox
-                    WHERE status IN ('pending', 'sending') AND next_attempt <= \(Int64(now.secondsSince1970))
+                    WHERE (status = 'pending' AND next_attempt <= \(Int64(now.secondsSince1970)))
+                       OR (status = 'sending' AND claimed_until <= \(Int64(clock.secondsSince1970)))
                     ORDER BY next_attempt, key LIMIT \(limit)
                     FOR UPDATE SKIP LOCKED)
-                UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1,
-                    next_attempt = \(Int64(leaseUntil.secondsSince1970)), claim = \(claim)
+                UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1, claim = \(claim),
+                    claimed_until = \(Int64(claimUntil.secondsSince1970)),
+                    uncertain = outbox.uncertain OR outbox.handed_over, handed_over = false
                 FROM due WHERE outbox.key = due.key
                 RETURNING \(unescaped: Self.outboxColumns.map { "outbox.\($0)" }.joined(separator: ", ")), due.was
                 """, logger: logger)
             var claimed: [(was: Int64, entry: OutboxEntry)] = []
             for try await r in rows.decode(
-                (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64).self)
+                (
+                    String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64?,
+                    Bool, Int64
+                ).self)
             {
-                claimed.append((r.11, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))))
+                claimed.append((r.13, Self.entry((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))))
             }
             return claimed.sorted { ($0.was, $0.entry.key) < ($1.was, $1.entry.key) }.map(\.entry)
         }
     }
 
-    public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+    public func renewClaim(_ claim: String, until: UTCInstant) async throws -> Int {
         try await answered { [self] in
             let rows = try await client.query(
                 """
-                UPDATE outbox SET next_attempt = \(Int64(until.secondsSince1970))
+                UPDATE outbox SET claimed_until = \(Int64(until.secondsSince1970))
+                WHERE claim = \(claim) AND status = 'sending'
+                RETURNING key
+                """, logger: logger)
+            return try await rows.collect().count
+        }
+    }
+
+    public func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        try await answered { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE outbox SET claimed_until = \(Int64(until.secondsSince1970)), handed_over = true
                 WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
                 RETURNING key
                 """, logger: logger)
@@ -138,7 +159,8 @@ extension PostgresStore {
         try await answered { [self] in
             let rows = try await client.query(
                 """
-                UPDATE outbox SET status = 'sent', sent_at = \(Int64(at.secondsSince1970)), last_error = NULL
+                UPDATE outbox SET status = 'sent', sent_at = \(Int64(at.secondsSince1970)), last_error = NULL,
+                    handed_over = false
                 WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
                 RETURNING key
                 """, logger: logger)
@@ -146,17 +168,36 @@ extension PostgresStore {
         }
     }
 
-    public func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool {
+    public func markFailed(
+        _ entry: OutboxEntry, error: String, retryAt: UTCInstant?, uncertain: Bool
+    ) async throws
+        -> Bool
+    {
         try await answered { [self] in
             let status = retryAt == nil ? "failed" : "pending"
             let rows = try await client.query(
                 """
-                UPDATE outbox SET status = \(status), last_error = \(error), sent_at = NULL,
+                UPDATE outbox SET status = \(status), last_error = \(error), sent_at = NULL, handed_over = false,
+                    uncertain = uncertain OR \(uncertain),
                     next_attempt = COALESCE(\(retryAt.map { Int64($0.secondsSince1970) }), next_attempt)
-                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim)
+                WHERE key = \(entry.key) AND claim IS NOT DISTINCT FROM \(entry.claim) AND status = 'sending'
                 RETURNING key
                 """, logger: logger)
             return try await rows.collect().count == 1
+        }
+    }
+
+    public func outboxCounts() async throws -> OutboxCounts {
+        try await answered { [self] in
+            var counts = OutboxCounts()
+            let rows = try await client.query(
+                "SELECT status, count(*), count(*) FILTER (WHERE uncertain) FROM outbox GROUP BY status",
+                logger: logger)
+            for try await (status, n, uncertain) in rows.decode((String, Int64, Int64).self) {
+                if let status = OutboxEntry.Status(rawValue: status) { counts.byStatus[status] = Int(n) }
+                counts.uncertain += Int(uncertain)
+            }
+            return counts
         }
     }
 
@@ -180,9 +221,11 @@ extension PostgresStore {
 
     static let outboxColumns = [
         "key", "recipient", "message_id", "message", "status", "attempts", "next_attempt", "last_error", "created_at",
-        "sent_at", "claim",
+        "sent_at", "claim", "claimed_until", "uncertain",
     ]
-    typealias OutboxRow = (String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?)
+    typealias OutboxRow = (
+        String, String, String, String, String, Int32, Int64, String?, Int64, Int64?, String?, Int64?, Bool
+    )
 
     static func entry(_ row: OutboxRow) -> OutboxEntry {
         OutboxEntry(
@@ -190,6 +233,7 @@ extension PostgresStore {
             status: OutboxEntry.Status(rawValue: row.4) ?? .pending, attempts: Int(row.5),
             nextAttempt: UTCInstant(secondsSince1970: Int(row.6)), lastError: row.7,
             createdAt: UTCInstant(secondsSince1970: Int(row.8)),
-            sentAt: row.9.map { UTCInstant(secondsSince1970: Int($0)) }, claim: row.10)
+            sentAt: row.9.map { UTCInstant(secondsSince1970: Int($0)) }, claim: row.10,
+            claimedUntil: row.11.map { UTCInstant(secondsSince1970: Int($0)) }, uncertain: row.12)
     }
 }

@@ -89,6 +89,18 @@ public final class SQLiteStore: Store {
                     );
                     """)
         }
+        migrator.registerMigration("v4: claims by the wall clock, hand-overs, uncertain deliveries") { db in
+            // A message left `sending` by an earlier version may have had its end of data
+            // written: it is marked handed over, so its next attempt is flagged uncertain.
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
+                    ALTER TABLE outbox ADD COLUMN handed_over INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE outbox ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
+                    UPDATE outbox SET claimed_until = next_attempt, handed_over = 1 WHERE status = 'sending';
+                    CREATE INDEX outbox_claims ON outbox(claim);
+                    """)
+        }
         return migrator
     }
 
@@ -235,41 +247,59 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry] {
+    public func claimDue(
+        now: UTCInstant, limit: Int, clock: UTCInstant, claimUntil: UTCInstant
+    ) async throws
+        -> [OutboxEntry]
+    {
         let claim = UUID().uuidString
         return try await pool.write { db in
-            // SQLite has one writer at a time, so selecting and leasing in one write
+            // SQLite has one writer at a time, so selecting and claiming in one write
             // transaction is the claim; PostgreSQL does it with FOR UPDATE SKIP LOCKED.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM outbox
-                    WHERE (status = 'pending' OR status = 'sending') AND next_attempt <= ?
+                    WHERE (status = 'pending' AND next_attempt <= ?) OR (status = 'sending' AND claimed_until <= ?)
                     ORDER BY next_attempt, key LIMIT ?
-                    """, arguments: [now.secondsSince1970, limit])
+                    """, arguments: [now.secondsSince1970, clock.secondsSince1970, limit])
             var claimed: [OutboxEntry] = []
             for row in rows {
                 try db.execute(
                     sql: """
-                        UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt = ?, claim = ?
+                        UPDATE outbox SET status = 'sending', attempts = attempts + 1, claim = ?, claimed_until = ?,
+                            uncertain = uncertain OR handed_over, handed_over = 0
                         WHERE key = ?
                         """,
-                    arguments: [leaseUntil.secondsSince1970, claim, row["key"] as String])
+                    arguments: [claim, claimUntil.secondsSince1970, row["key"] as String])
                 var entry = Self.entry(row)
+                entry.uncertain = entry.uncertain || (row["handed_over"] as Bool)
                 entry.status = .sending
                 entry.attempts += 1
-                entry.nextAttempt = leaseUntil
                 entry.claim = claim
+                entry.claimedUntil = claimUntil
                 claimed.append(entry)
             }
             return claimed
         }
     }
 
-    public func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+    public func renewClaim(_ claim: String, until: UTCInstant) async throws -> Int {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET next_attempt = ? WHERE key = ? AND claim IS ? AND status = 'sending'",
+                sql: "UPDATE outbox SET claimed_until = ? WHERE claim = ? AND status = 'sending'",
+                arguments: [until.secondsSince1970, claim])
+            return db.changesCount
+        }
+    }
+
+    public func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET claimed_until = ?, handed_over = 1
+                    WHERE key = ? AND claim IS ? AND status = 'sending'
+                    """,
                 arguments: [until.secondsSince1970, entry.key, entry.claim])
             return db.changesCount == 1
         }
@@ -279,7 +309,7 @@ public final class SQLiteStore: Store {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL
+                    UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, handed_over = 0
                     WHERE key = ? AND claim IS ? AND status = 'sending'
                     """,
                 arguments: [at.secondsSince1970, entry.key, entry.claim])
@@ -287,24 +317,36 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool {
+    public func markFailed(
+        _ entry: OutboxEntry, error: String, retryAt: UTCInstant?, uncertain: Bool
+    ) async throws
+        -> Bool
+    {
         try await pool.write { db in
-            if let retryAt {
-                try db.execute(
-                    sql: """
-                        UPDATE outbox SET status = 'pending', next_attempt = ?, last_error = ?, sent_at = NULL
-                        WHERE key = ? AND claim IS ?
-                        """,
-                    arguments: [retryAt.secondsSince1970, error, entry.key, entry.claim])
-            } else {
-                try db.execute(
-                    sql: """
-                        UPDATE outbox SET status = 'failed', last_error = ?, sent_at = NULL
-                        WHERE key = ? AND claim IS ?
-                        """,
-                    arguments: [error, entry.key, entry.claim])
-            }
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = ?, next_attempt = COALESCE(?, next_attempt), last_error = ?,
+                        sent_at = NULL, handed_over = 0, uncertain = uncertain OR ?
+                    WHERE key = ? AND claim IS ? AND status = 'sending'
+                    """,
+                arguments: [
+                    retryAt == nil ? "failed" : "pending", retryAt?.secondsSince1970, error, uncertain, entry.key,
+                    entry.claim,
+                ])
             return db.changesCount == 1
+        }
+    }
+
+    public func outboxCounts() async throws -> OutboxCounts {
+        try await pool.read { db in
+            var counts = OutboxCounts()
+            for row in try Row.fetchAll(
+                db, sql: "SELECT status, COUNT(*) AS n, SUM(uncertain) AS u FROM outbox GROUP BY status")
+            {
+                if let status = OutboxEntry.Status(rawValue: row["status"]) { counts.byStatus[status] = row["n"] }
+                counts.uncertain += (row["u"] as Int?) ?? 0
+            }
+            return counts
         }
     }
 
@@ -326,7 +368,9 @@ public final class SQLiteStore: Store {
             status: OutboxEntry.Status(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],
             nextAttempt: UTCInstant(secondsSince1970: row["next_attempt"]), lastError: row["last_error"],
             createdAt: UTCInstant(secondsSince1970: row["created_at"]),
-            sentAt: (row["sent_at"] as Int?).map { UTCInstant(secondsSince1970: $0) }, claim: row["claim"])
+            sentAt: (row["sent_at"] as Int?).map { UTCInstant(secondsSince1970: $0) }, claim: row["claim"],
+            claimedUntil: (row["claimed_until"] as Int?).map { UTCInstant(secondsSince1970: $0) },
+            uncertain: row["uncertain"])
     }
 
     // MARK: - Coordination

@@ -21,20 +21,35 @@ public protocol Store: Sendable {
     /// Reminder keys already recorded for each of `recipients` (one query for a whole
     /// pass, not one per person); a recipient with none is left out.
     func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>]
-    /// Takes up to `limit` messages due for sending, leasing them until `leaseUntil`
-    /// so no other sender takes them meanwhile; an expired lease (a crashed sender)
-    /// makes a message due again. Each claimed entry carries a fresh `claim` token.
-    func claimDue(now: UTCInstant, limit: Int, leaseUntil: UTCInstant) async throws -> [OutboxEntry]
-    /// Extends the claim on `entry` to `until`, just before the message is made final, so
-    /// no other sender can take it meanwhile. Returns false when the claim was lost.
-    func extendClaim(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool
-    /// Records that the claimed `entry` is sent. Returns false and changes nothing when
-    /// the claim is no longer this sender's (its lease ran out and another sender
-    /// claimed the message): the caller must then not send it.
+    /// Takes up to `limit` messages due for sending and claims them for this sender
+    /// until `claimUntil`, so no other sender takes them meanwhile. Due are pending
+    /// messages whose `nextAttempt` has come by `now` (the pass's time) and claimed ones
+    /// whose claim ran out by `clock` (the wall clock: a sender that died). Each claimed
+    /// entry carries a fresh `claim` token. A message whose previous claim ended after it
+    /// was handed over (its end of data written, no answer recorded) may have been
+    /// delivered already: it is flagged `uncertain` before it is sent again.
+    func claimDue(
+        now: UTCInstant, limit: Int, clock: UTCInstant, claimUntil: UTCInstant
+    ) async throws
+        -> [OutboxEntry]
+    /// The heartbeat of a working sender: extends every message still claimed with
+    /// `claim` to `until`. Returns how many it extended.
+    func renewClaim(_ claim: String, until: UTCInstant) async throws -> Int
+    /// Just before the claimed `entry` is made final (SMTP's end-of-data dot): records
+    /// that it is being handed over and extends its claim to `until`. Returns false,
+    /// changing nothing, when the claim was lost: the caller must then not send it.
+    func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool
+    /// Records that the server accepted the claimed `entry`. Returns false and changes
+    /// nothing when the claim is no longer this sender's (it ran out and another sender
+    /// claimed the message, which will send it again as uncertain).
     func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool
     /// Records a failed attempt at the claimed `entry`: due again at `retryAt`, or failed
-    /// for good when nil. Returns false, changing nothing, when the claim was lost.
-    func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?) async throws -> Bool
+    /// for good when nil. `uncertain` when the server may have it all the same (the
+    /// connection broke after the end of data). Returns false, changing nothing, when
+    /// the claim was lost.
+    func markFailed(_ entry: OutboxEntry, error: String, retryAt: UTCInstant?, uncertain: Bool) async throws -> Bool
+    /// How many messages are in each state, and how many are flagged uncertain.
+    func outboxCounts() async throws -> OutboxCounts
     func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry]
 
     // MARK: Coordination between daemons on one database
@@ -173,14 +188,23 @@ public struct OutboxEntry: Hashable, Sendable {
     public var sentAt: UTCInstant?
     /// The token of the claim that leased it to a sender; every later change must show it.
     public var claim: String?
+    /// Until when the claim holds (wall clock); renewed by the sender's heartbeat.
+    public var claimedUntil: UTCInstant?
+    /// The message may have reached its server before: an earlier attempt ended after
+    /// its end of data was written and before the server's answer was recorded. It is
+    /// sent again (at least once beats never), with the same Message-ID, so a mail
+    /// client that drops duplicates drops it.
+    public var uncertain: Bool
 
     public init(
         key: String, recipient: String, messageID: String, message: String, status: Status = .pending,
         attempts: Int = 0,
         nextAttempt: UTCInstant, lastError: String? = nil, createdAt: UTCInstant, sentAt: UTCInstant? = nil,
-        claim: String? = nil
+        claim: String? = nil, claimedUntil: UTCInstant? = nil, uncertain: Bool = false
     ) {
         self.claim = claim
+        self.claimedUntil = claimedUntil
+        self.uncertain = uncertain
         self.key = key
         self.recipient = recipient
         self.messageID = messageID
@@ -192,6 +216,20 @@ public struct OutboxEntry: Hashable, Sendable {
         self.createdAt = createdAt
         self.sentAt = sentAt
     }
+}
+
+/// The outbox at a glance, for `remind --status`, `/metrics` and `/healthz`.
+public struct OutboxCounts: Hashable, Sendable {
+    public var byStatus: [OutboxEntry.Status: Int]
+    /// Messages flagged uncertain (see `OutboxEntry.uncertain`), whatever their status.
+    public var uncertain: Int
+
+    public init(byStatus: [OutboxEntry.Status: Int] = [:], uncertain: Int = 0) {
+        self.byStatus = byStatus
+        self.uncertain = uncertain
+    }
+
+    public subscript(status: OutboxEntry.Status) -> Int { byStatus[status] ?? 0 }
 }
 
 /// A store error a person can act on.

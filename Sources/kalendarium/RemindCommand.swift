@@ -30,7 +30,13 @@ struct RemindCommand: AsyncParsableCommand {
     var now: String?
     @Flag(help: "Show what would be queued; queue and send nothing.") var dryRun = false
     @Flag(help: "Decide and queue, but leave the sending to the running daemons.") var queueOnly = false
-    @Flag(help: "Show the outbox (pending, failed, sent) and exit.") var status = false
+    @Flag(help: "Show the outbox (pending, sending, failed, sent, uncertain) and exit.") var status = false
+    @Option(help: "Output format of --status: text or json.") var format: OutputFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "Seconds this pass's claims hold without its heartbeat: if it is killed, others send its messages this much later (default 30).",
+            valueName: "S"))
+    var claimSeconds: Int = ReminderRun.defaultClaimSeconds
     @Option(
         help: ArgumentHelp(
             "Where mail goes: maildir:PATH, sendmail:, smtp://… (default: maildir in the state directory).",
@@ -45,21 +51,15 @@ struct RemindCommand: AsyncParsableCommand {
     func run() async throws {
         let stateDirectory = StateDirectory.resolve(state)
         if status {
+            let format = self.format
             let lines = try await database.withStore(stateDirectory: stateDirectory) { store in
-                var lines: [String] = []
-                for s in [OutboxEntry.Status.failed, .pending, .sending, .sent] {
-                    let entries = try await store.outbox(status: s)
-                    lines.append("\(s.rawValue): \(entries.count)")
-                    if s != .sent {
-                        for e in entries {
-                            lines.append("  \(e.recipient)  attempts \(e.attempts)  \(e.lastError ?? "")")
-                        }
-                    }
-                }
-                return lines
+                try await OutboxStatus.lines(store, format: format)
             }
             for line in lines { print(line) }
             return
+        }
+        guard (2...3600).contains(claimSeconds) else {
+            throw ValidationError("--claim-seconds must be 2–3600")
         }
         let load = try calendars.loadOrExit()
         let people = PeopleAndItemsFiles.recipients("\(calendars.directory)/recipients.yaml")
@@ -84,6 +84,7 @@ struct RemindCommand: AsyncParsableCommand {
             let settings = MailSettings(
                 from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds)
             let (dryRun, queueOnly, data, recipients) = (self.dryRun, self.queueOnly, load.data, people.recipients)
+            let claimSeconds = self.claimSeconds
             let report = try await database.withStore(stateDirectory: stateDirectory) { store in
                 // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
                 // subscribers see: with several daemons, those of the generation they serve.
@@ -94,7 +95,10 @@ struct RemindCommand: AsyncParsableCommand {
                 var report = try await run.plan(
                     now: instant, data: data, recipients: recipients, revisions: revisions,
                     dryRun: dryRun)
-                if !dryRun && !queueOnly { try await run.dispatch(now: instant, into: &report) }
+                if !dryRun && !queueOnly {
+                    try await run.dispatch(
+                        now: instant, claimSeconds: claimSeconds, clock: WallClock.now, into: &report)
+                }
                 return report
             }
             print(
@@ -109,6 +113,7 @@ struct RemindCommand: AsyncParsableCommand {
             print("mail: \(mailConfiguration.redactedURL)")
             for line in report.unrecorded { print("delivered, but not recorded as sent: \(line)") }
             for line in report.withheld { print("left to another sender: \(line)") }
+            for line in report.uncertain { print("uncertain, may arrive twice: \(line)") }
             if !report.failed.isEmpty { throw ExitCode(1) }
         } catch let error as AppError {
             StandardError.print("error: \(error.description)")

@@ -50,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("This daemon's name among several (default HOSTNAME-PID).", valueName: "NAME"))
     var node: String?
     @Option(help: "Seconds the reminder sender's lease lasts (default 30).") var leaderLease: Double?
+    @Option(help: "Seconds a claim on reminders holds without its heartbeat (default 30).") var claimSeconds: Double?
 
     func run() async throws {
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
@@ -74,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.database = database
         flags.node = node
         flags.leaderLease = leaderLease
+        flags.claimSeconds = claimSeconds
         if !privateFeed.isEmpty {
             var feeds: [String: String] = [:]
             for item in privateFeed {

@@ -49,7 +49,7 @@ import Testing
         let setup = try Setup()
         try await setup.queue(["a", "b", "c"])
         var report = ReminderRun.Report()
-        try await setup.run.dispatch(now: Self.now, into: &report)
+        try await setup.run.dispatch(now: Self.now, clock: { Self.now }, into: &report)
         #expect(report.sent == ["a", "b", "c"] && report.withheld.isEmpty && report.unrecorded.isEmpty)
         #expect(setup.delivered == 3)
         #expect(try await setup.store.outbox(status: .sent).count == 3)
@@ -63,13 +63,13 @@ import Testing
         thief.store.withLock { $0 = setup.store }
         try await setup.queue(["a", "b"])
         var report = ReminderRun.Report()
-        try await setup.run.dispatch(now: Self.now, claimSeconds: 60, into: &report)
+        try await setup.run.dispatch(now: Self.now, claimSeconds: 60, clock: { Self.now }, into: &report)
         #expect(report.sent.isEmpty && report.withheld == ["a", "b"])
         #expect(setup.delivered == 0)
         #expect(try await setup.store.outbox(status: .sending).map(\.key) == ["a", "b"])
         // The thief's claims are good: it sends both, and nobody else can.
         for entry in thief.stolen.withLock({ $0 }) {
-            #expect(try await setup.store.extendClaim(entry, until: Self.now.adding(seconds: 200)))
+            #expect(try await setup.store.handOver(entry, until: Self.now.adding(seconds: 200)))
             #expect(try await setup.store.markSent(entry, at: Self.now))
         }
     }
@@ -80,9 +80,75 @@ import Testing
         var report = ReminderRun.Report()
         let batches = Counter()
         try await setup.run.dispatch(
-            now: Self.now, limit: 2, stillSender: { batches.increment() <= 2 }, into: &report)
+            now: Self.now, limit: 2, clock: { Self.now }, stillSender: { batches.increment() <= 2 }, into: &report)
         #expect(report.sent.count == 4 && setup.delivered == 4)
         #expect(try await setup.store.outbox(status: .pending).count == 1)
+    }
+}
+
+extension DispatchTests {
+    /// A batch that takes longer than its claim keeps the claim by its heartbeat: no other
+    /// sender can take its messages meanwhile, and each is sent once.
+    @Test func theHeartbeatHoldsASlowBatch() async throws {
+        let wall: @Sendable () -> UTCInstant = { UTCInstant(secondsSince1970: Int(Date().timeIntervalSince1970)) }
+        let setup = try Setup { SlowTransport(inner: MaildirTransport(directory: $0), delay: .milliseconds(1600)) }
+        try await setup.queue(["a", "b", "c", "d"])
+        let store = setup.store
+        let run = setup.run
+        var report = ReminderRun.Report()
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask {
+                var report = ReminderRun.Report()
+                try await run.dispatch(now: Self.now, claimSeconds: 3, clock: wall, into: &report)
+                return report.sent.count
+            }
+            group.addTask {
+                // Another sender looks every 200 ms while the slow batch (about 6.4 s, two claims long) runs.
+                var taken = 0
+                for _ in 0..<30 {
+                    try await Task.sleep(for: .milliseconds(200))
+                    let at = wall()
+                    taken += try await store.claimDue(now: Self.now, limit: 10, clock: at, claimUntil: at).count
+                }
+                return -taken
+            }
+            var results: [Int] = []
+            for try await value in group { results.append(value) }
+            #expect(results.sorted() == [0, 4])
+        }
+        #expect(setup.delivered == 4)
+        try await setup.run.dispatch(now: Self.now, clock: wall, into: &report)
+        #expect(report.sent.isEmpty)
+    }
+
+    /// A connection that breaks after the end of data leaves the message's fate unknown:
+    /// it is retried, flagged uncertain.
+    @Test func noAnswerToTheEndOfDataIsUncertain() async throws {
+        let setup = try Setup { _ in SilentAfterDataTransport() }
+        try await setup.queue(["a"])
+        var report = ReminderRun.Report()
+        try await setup.run.dispatch(now: Self.now, clock: { Self.now }, into: &report)
+        #expect(report.retrying.count == 1 && report.uncertain.count == 1)
+        let counts = try await setup.store.outboxCounts()
+        #expect(counts[.pending] == 1 && counts.uncertain == 1)
+    }
+}
+
+/// Delivers into a real maildir, slowly.
+struct SlowTransport: MailTransport {
+    let inner: MaildirTransport
+    let delay: Duration
+
+    func deliver(_ mail: OutgoingMail) async throws(MailError) {
+        try? await Task.sleep(for: delay)
+        try await inner.deliver(mail)
+    }
+}
+
+/// As a server that took the whole message and then never answered.
+struct SilentAfterDataTransport: MailTransport {
+    func deliver(_ mail: OutgoingMail) async throws(MailError) {
+        throw MailError(.temporary, "no answer to the end of data: no reply within 30 s", uncertain: true)
     }
 }
 
@@ -104,7 +170,8 @@ struct StealingTransport: MailTransport {
             let claimed =
                 (try? await store.claimDue(
                     now: DispatchTests.now.adding(seconds: 61), limit: 100,
-                    leaseUntil: DispatchTests.now.adding(seconds: 120))) ?? []
+                    clock: DispatchTests.now.adding(seconds: 61), claimUntil: DispatchTests.now.adding(seconds: 120)))
+                ?? []
             thief.stolen.withLock { $0 = claimed }
         }
         return await inner.deliver(batch: batch, handOver: handOver)

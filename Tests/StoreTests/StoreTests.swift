@@ -71,41 +71,54 @@ enum StoreContract {
         _ = try await store.enqueue(entry("a"), reminderKeys: ["k:a"])
         _ = try await store.enqueue(entry("b"), reminderKeys: ["k:b"])
         let lease = now.adding(seconds: 300)
-        let first = try await store.claimDue(now: now, limit: 10, leaseUntil: lease)
+        let first = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: lease)
         #expect(first.map(\.key) == ["a", "b"])
         #expect(first.allSatisfy { $0.claim != nil && $0.status == .sending && $0.attempts == 1 })
-        #expect(try await store.claimDue(now: now, limit: 10, leaseUntil: lease).isEmpty)  // leased
+        #expect(try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: lease).isEmpty)  // leased
         #expect(try await store.markSent(first[0], at: now))
-        #expect(try await store.markFailed(first[1], error: "421 try later", retryAt: now.adding(seconds: 60)))
-        #expect(try await store.claimDue(now: now.adding(seconds: 30), limit: 10, leaseUntil: lease).isEmpty)
-        let retried = try await store.claimDue(now: now.adding(seconds: 61), limit: 10, leaseUntil: lease)
+        #expect(
+            try await store.markFailed(
+                first[1], error: "421 try later", retryAt: now.adding(seconds: 60), uncertain: false))
+        #expect(
+            try await store.claimDue(
+                now: now.adding(seconds: 30), limit: 10, clock: now.adding(seconds: 30), claimUntil: lease
+            ).isEmpty)
+        let retried = try await store.claimDue(
+            now: now.adding(seconds: 61), limit: 10, clock: now.adding(seconds: 61), claimUntil: lease)
         #expect(retried.map(\.key) == ["b"] && retried.first?.attempts == 2)
-        #expect(try await store.markFailed(retried[0], error: "550 no such user", retryAt: nil))
+        #expect(try await store.markFailed(retried[0], error: "550 no such user", retryAt: nil, uncertain: false))
         #expect(try await store.outbox(status: .failed).map(\.lastError) == ["550 no such user"])
         #expect(try await store.outbox(status: .sent).map(\.key) == ["a"])
         // A sender that crashed leaves a lease; when it runs out the message is due again.
         _ = try await store.enqueue(entry("c"), reminderKeys: ["k:c"])
-        _ = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 120))
+        _ = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: now.adding(seconds: 120))
         #expect(
-            try await store.claimDue(now: now.adding(seconds: 121), limit: 10, leaseUntil: lease).map(\.key) == ["c"])
+            try await store.claimDue(
+                now: now.adding(seconds: 121), limit: 10, clock: now.adding(seconds: 121), claimUntil: lease
+            ).map(\.key) == ["c"])
     }
 
     /// A sender whose claim ran out cannot record the message as sent once another
     /// sender has claimed it: so only one of them sends it.
     static func aLostClaimCannotBeMarked(_ store: any Store) async throws {
         _ = try await store.enqueue(entry("slow"), reminderKeys: ["k:slow"])
-        let old = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 10))
-        let new = try await store.claimDue(now: now.adding(seconds: 11), limit: 10, leaseUntil: now.adding(seconds: 99))
+        let old = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: now.adding(seconds: 10))
+        let new = try await store.claimDue(
+            now: now.adding(seconds: 11), limit: 10, clock: now.adding(seconds: 11), claimUntil: now.adding(seconds: 99)
+        )
         #expect(old.count == 1 && new.count == 1 && old[0].claim != new[0].claim)
-        #expect(try await !store.extendClaim(old[0], until: now.adding(seconds: 500)))
+        #expect(try await !store.handOver(old[0], until: now.adding(seconds: 500)))
         #expect(try await !store.markSent(old[0], at: now))
-        #expect(try await !store.markFailed(old[0], error: "late", retryAt: nil))
+        #expect(try await !store.markFailed(old[0], error: "late", retryAt: nil, uncertain: false))
         // Extended, the claim holds past its first lease.
-        #expect(try await store.extendClaim(new[0], until: now.adding(seconds: 500)))
-        #expect(try await store.claimDue(now: now.adding(seconds: 100), limit: 10, leaseUntil: now).isEmpty)
+        #expect(try await store.handOver(new[0], until: now.adding(seconds: 500)))
+        #expect(
+            try await store.claimDue(
+                now: now.adding(seconds: 100), limit: 10, clock: now.adding(seconds: 100), claimUntil: now
+            ).isEmpty)
         #expect(try await store.markSent(new[0], at: now))
         #expect(try await !store.markSent(new[0], at: now))  // once
-        #expect(try await !store.extendClaim(new[0], until: now.adding(seconds: 600)))  // sent: nothing to hold
+        #expect(try await !store.handOver(new[0], until: now.adding(seconds: 600)))  // sent: nothing to hold
         #expect(try await store.outbox(status: .sent).map(\.attempts) == [2])
     }
 
@@ -122,7 +135,7 @@ enum StoreContract {
                 group.addTask {
                     var keys: [String] = []
                     for _ in 0..<100 {
-                        let got = try await store.claimDue(now: now, limit: 7, leaseUntil: lease)
+                        let got = try await store.claimDue(now: now, limit: 7, clock: now, claimUntil: lease)
                         if got.isEmpty { break }
                         keys += got.map(\.key)
                     }
@@ -189,14 +202,78 @@ enum StoreContract {
         ("leases have one holder", leasesHaveOneHolder),
         ("calendars are published in generations", calendarsArePublishedInGenerations),
         ("a pass is queued in one batch", aPassIsQueuedInOneBatch),
+        ("a heartbeat keeps a claim", aHeartbeatKeepsAClaim),
+        ("an interrupted hand-over is sent again as uncertain", anInterruptedHandOverIsUncertain),
+        ("claims run out by the wall clock", claimsRunOutByTheWallClock),
     ]
+
+    /// A claim renewed by its sender's heartbeat holds past its first expiry; once the
+    /// heartbeat stops, it runs out and another sender takes the message.
+    static func aHeartbeatKeepsAClaim(_ store: any Store) async throws {
+        _ = try await store.enqueue([(entry("a"), ["k:a"]), (entry("b"), ["k:b"])])
+        let claimed = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: now.adding(seconds: 30))
+        let token = try #require(claimed.first?.claim)
+        #expect(try await store.markSent(claimed[0], at: now))
+        #expect(try await store.renewClaim(token, until: now.adding(seconds: 60)) == 1)  // the sent one is done
+        let later = now.adding(seconds: 45)
+        #expect(
+            try await store.claimDue(now: later, limit: 10, clock: later, claimUntil: later.adding(seconds: 30)).isEmpty
+        )
+        let afterwards = now.adding(seconds: 61)
+        let taken = try await store.claimDue(
+            now: afterwards, limit: 10, clock: afterwards, claimUntil: afterwards.adding(seconds: 30))
+        #expect(taken.map(\.key) == ["b"] && taken[0].claim != token && !taken[0].uncertain)
+        #expect(try await store.renewClaim(token, until: now.adding(seconds: 999)) == 0)  // the old sender lost it
+    }
+
+    /// A message handed over (its end of data written) by a sender that then died is
+    /// claimed again flagged uncertain; so is one whose connection broke after the end of
+    /// data. A message whose sender died before the hand-over is not.
+    static func anInterruptedHandOverIsUncertain(_ store: any Store) async throws {
+        _ = try await store.enqueue([(entry("dot"), ["k:dot"]), (entry("early"), ["k:early"])])
+        let first = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: now.adding(seconds: 10))
+        #expect(first.map(\.key) == ["dot", "early"])
+        #expect(try await store.handOver(first[0], until: now.adding(seconds: 10)))
+        // The sender dies here. After its claim runs out:
+        let later = now.adding(seconds: 11)
+        let again = try await store.claimDue(now: later, limit: 10, clock: later, claimUntil: later.adding(seconds: 10))
+        #expect(again.map(\.key) == ["dot", "early"])
+        #expect(again.map(\.uncertain) == [true, false])
+        #expect(again.map(\.attempts) == [2, 2])
+        #expect(try await store.markSent(again[0], at: later))
+        #expect(try await store.handOver(again[1], until: later.adding(seconds: 10)))
+        #expect(try await store.markFailed(again[1], error: "no answer", retryAt: later, uncertain: true))
+        var counts = try await store.outboxCounts()
+        #expect(counts[.sent] == 1 && counts[.pending] == 1 && counts.uncertain == 2)
+        let retried = try await store.claimDue(
+            now: later, limit: 10, clock: later, claimUntil: later.adding(seconds: 10))
+        #expect(retried.map(\.key) == ["early"] && retried[0].uncertain)
+        #expect(try await store.markSent(retried[0], at: later))
+        counts = try await store.outboxCounts()
+        #expect(counts[.sent] == 2 && counts.uncertain == 2)
+        #expect(try await store.outbox(status: .sent).allSatisfy(\.uncertain))
+    }
+
+    /// Claims are measured by the wall clock, retries by the pass's time: a pass run as
+    /// of a past moment (`remind --now`) still takes over what a killed sender claimed.
+    static func claimsRunOutByTheWallClock(_ store: any Store) async throws {
+        _ = try await store.enqueue(entry("m"), reminderKeys: ["k:m"])
+        let wall = now.adding(seconds: 86_400)
+        let killed = try await store.claimDue(now: now, limit: 10, clock: wall, claimUntil: wall.adding(seconds: 30))
+        #expect(killed.count == 1)
+        #expect(
+            try await store.claimDue(now: now, limit: 10, clock: wall.adding(seconds: 29), claimUntil: wall).isEmpty)
+        let next = try await store.claimDue(
+            now: now, limit: 10, clock: wall.adding(seconds: 31), claimUntil: wall.adding(seconds: 61))
+        #expect(next.map(\.key) == ["m"])
+    }
 
     static func aPassIsQueuedInOneBatch(_ store: any Store) async throws {
         let queued = try await store.enqueue([
             (entry("x"), ["k:1"]), (entry("y"), ["k:1"]), (entry("z", recipient: "kd@example.org"), ["k:1"]),
         ])
         #expect(queued == [true, false, true])
-        let claimed = try await store.claimDue(now: now, limit: 10, leaseUntil: now.adding(seconds: 60))
+        let claimed = try await store.claimDue(now: now, limit: 10, clock: now, claimUntil: now.adding(seconds: 60))
         for entry in claimed { #expect(try await store.markSent(entry, at: now)) }
         #expect(try await store.outbox(status: .sent).map(\.key) == ["x", "z"])
     }

@@ -1,16 +1,21 @@
 """Black-box tests: they run the built `kalendarium` binary as a user would."""
 
+import datetime as dt
+import json
 import os
 import shutil
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +66,48 @@ def http_get(url: str, headers: dict | None = None):
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
+
+
+def write_people(calendars: Path, n: int, due: dt.date, items: Path):
+    """n people, each owning one item due on `due`: one reminder e-mail each."""
+    with open(calendars / "recipients.yaml", "w") as f:
+        f.write("recipients:\n")
+        for i in range(n):
+            f.write(f"  - {{name: Person {i}, email: p{i}@example.org, receives: [items]}}\n")
+    with open(items, "w") as f:
+        f.write("items:\n")
+        for i in range(n):
+            f.write(f"  - {{title: Ärende {i}, body: ledningsgruppen, owners: ['person:Person {i}'], due: {due}}}\n")
+
+
+def latest_pass():
+    """The latest past working-day pass (08:00 Stockholm); holidays are skipped by trying again."""
+    now = dt.datetime.now(STOCKHOLM)
+    for back in range(0, 12):
+        day = (now - dt.timedelta(days=back)).date()
+        moment = dt.datetime.combine(day, dt.time(8, 0), tzinfo=STOCKHOLM)
+        if day.weekday() < 5 and moment <= now:
+            yield moment
+
+
+def outbox_status(run, *where: str) -> dict:
+    """`kalendarium remind --status --format json` for the store named by `where`."""
+    result = run("remind", "--status", "--format", "json", *where)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def assert_at_least_once(message_ids: list, expected: int, status: dict, kills: int):
+    """What the outbox guarantees across kills: every message arrived; a message that
+    arrived twice is one the outbox flagged uncertain, at most one per kill, and its
+    copies carry the same Message-ID (they are counted by it). Returns the duplicates."""
+    counts = Counter(message_ids)
+    assert len(counts) == expected, f"{expected - len(counts)} messages lost"
+    duplicates = {mid.strip("<>") for mid, n in counts.items() if n > 1}
+    assert all(n <= 2 for n in counts.values()), counts.most_common(3)
+    uncertain = {m["message_id"] for m in status["messages"] if m["uncertain"]}
+    assert duplicates <= uncertain, f"sent twice without being flagged uncertain: {sorted(duplicates - uncertain)}"
+    assert len(duplicates) <= kills, f"{len(duplicates)} duplicates after {kills} kills"
+    assert status["counts"]["sent"] == expected and status["counts"]["pending"] == 0
+    assert status["counts"]["sending"] == 0 and status["counts"]["failed"] == 0
+    return duplicates

@@ -1,5 +1,6 @@
 """A real SMTP server for the tests: aiosmtpd on loopback, with switches for failures."""
 
+import asyncio
 import email
 import socket
 import threading
@@ -10,12 +11,20 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
-    """Collects messages; can answer 4xx a number of times, or 5xx for some recipients."""
+    """Collects messages; can answer 4xx a number of times, or 5xx for some recipients.
+
+    With `reply_delay`, it waits that long before answering the end of data, as a busy
+    server does. It then either keeps a message it has not confirmed yet (`keeps`) or,
+    like a server that commits only as it answers, drops it when the client goes away
+    before the answer (`keeps = False`): aiosmtpd cancels the handler on a lost connection.
+    """
 
     def __init__(self):
         self.messages = []
         self.temporary_failures = 0
         self.reject = set()
+        self.reply_delay = 0.0
+        self.keeps = True
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -29,7 +38,13 @@ class Sink:
             if self.temporary_failures > 0:
                 self.temporary_failures -= 1
                 return "451 4.3.0 try again later"
-            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        if self.reply_delay and not self.keeps:
+            await asyncio.sleep(self.reply_delay)  # cancelled, and so dropped, if the client dies
+        with self.lock:
+            self.messages.append(message)
+        if self.reply_delay and self.keeps:
+            await asyncio.sleep(self.reply_delay)
         return "250 OK"
 
     def message_ids(self):

@@ -62,12 +62,19 @@ class Daemon:
         return False
 
     def stop(self):
+        """Stops the daemon (SIGTERM, SIGKILL after 20 s) and closes its pipes; what it
+        wrote to standard error is kept in `log`. Safe to call twice."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
+        if not self.proc.stderr.closed:
+            self.log = self.proc.stderr.read()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
         self.notify.close()
 
 
@@ -233,8 +240,7 @@ def test_metrics_and_logs(daemon):
     assert 'kalendarium_http_requests_total{route="/calendars/{name}",method="GET",status="200"}' in body
     assert "kalendarium_feed_builds_total 1" in body
     daemon.stop()
-    log = daemon.proc.stderr.read()
-    assert "<6>published the calendar" in log
+    assert "<6>published the calendar" in daemon.log
 
 
 def test_private_feed_needs_its_token(kalendarium_bin, tmp_path):
