@@ -85,17 +85,19 @@ public enum CalendarDirectory {
         if errors.isEmpty { errors = DataValidator.errors(in: data) }
         let external = ExternalCalendars.load(directory)
         errors += external.diagnostics.filter { $0.severity == .error }
+        // Every file is read or reported: one left out would leave its meetings out of the feeds.
+        let unread = DirectoryListing.unread(in: directory)
+        errors += unread.filter { $0.severity == .error }
         return CalendarLoad(
             data: data, externalEvents: external.events, errors: errors,
-            readingWarnings: external.diagnostics.filter { $0.severity == .warning })
+            readingWarnings: (external.diagnostics + unread).filter { $0.severity == .warning })
     }
 
     /// `YYYY.yaml` files, by year.
     static func yearFiles(in directory: String) -> [(Int, String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name -> (Int, String)? in
-            guard name.hasSuffix(".yaml"), name.count == 9, let year = Int(name.prefix(4)) else { return nil }
-            return (year, name)
+            DirectoryListing.year(ofFile: name).map { ($0, name) }
         }.sorted { $0.0 < $1.0 }
     }
 

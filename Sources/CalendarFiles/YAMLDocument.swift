@@ -76,9 +76,14 @@ struct YAMLValue {
         return scalar.string
     }
 
+    /// Text without control characters (a NUL would cut the feeds' LOCATION short):
+    /// line breaks and tabs only where a YAML block scalar gives them.
     func string(_ what: String = "text") throws(FileError) -> String {
         let text = try scalar(what).trimmingWhitespace
         guard !text.isEmpty else { throw fail("expected \(what), found nothing") }
+        if let bad = text.controlCharacter(allowingLineBreaks: true) {
+            throw fail("\(what) holds the control character \(bad.codePoint); remove it")
+        }
         return text
     }
 

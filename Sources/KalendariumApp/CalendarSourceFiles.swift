@@ -9,7 +9,7 @@ struct CalendarSourceFile {
     /// Seconds since 1970.
     let modified: Double
 
-    /// The `*.yaml` and `*.ics` files of `directory` and its `external/`, sorted by name:
+    /// The `*.yaml`, `*.yml` and `*.ics` files of `directory` and its `external/`, sorted by name:
     /// what the reloader watches and what a daemon publishes to the others.
     static func list(in directory: String) -> [CalendarSourceFile] {
         let fm = FileManager.default
@@ -17,7 +17,7 @@ struct CalendarSourceFile {
         for sub in ["", "external"] {
             let folder = sub.isEmpty ? directory : "\(directory)/\(sub)"
             for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            where name.hasSuffix(".yaml") || name.hasSuffix(".ics") {
+            where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".ics") {
                 let path = "\(folder)/\(name)"
                 let attributes = try? fm.attributesOfItem(atPath: path)
                 files.append(

@@ -3,10 +3,13 @@ public import KalendariumCore
 /// Renders a `MailMessage` as an RFC 5322 message with MIME (RFC 2045–2047):
 /// UTF-8 throughout, encoded-words for non-ASCII headers, quoted-printable text,
 /// `multipart/alternative` for text and HTML, `multipart/mixed` for attachments.
-/// Boundaries come from the Message-ID, so the same message always renders to the
-/// same bytes.
+/// Boundaries are random for each rendering and checked against every line of the
+/// parts: a boundary anyone could compute (from the Message-ID, say) would let text in
+/// a reminder (an item's description) close a part and inject one of its own. The
+/// outbox keeps the rendered bytes, so every attempt still sends the same message.
 public enum MIME {
-    public static func render(_ m: MailMessage) -> String {
+    /// - Parameter boundarySeed: fixed boundaries, for tests; nil (the default) draws them at random.
+    public static func render(_ m: MailMessage, boundarySeed: String? = nil) -> String {
         var headers: [(String, String)] = [
             ("From", address(m.from)),
             ("To", address(m.to)),
@@ -16,7 +19,7 @@ public enum MIME {
             ("MIME-Version", "1.0"),
         ]
         headers += m.extraHeaders.map { ($0.name, $0.value) }
-        let seed = ContentHash.hex(m.messageID)
+        let seed = boundarySeed ?? freeSeed(for: m)
         let alternative = "alt-\(seed)"
         let mixed = "mix-\(seed)"
 
@@ -61,6 +64,25 @@ public enum MIME {
             body += "--\(mixed)--\r\n"
         }
         return headers.map { fold("\($0.0): \($0.1)") }.joined() + "\r\n" + body
+    }
+
+    /// A random seed whose boundaries start no line of the message's parts (with 128
+    /// random bits a clash is all but impossible; the check makes it impossible).
+    static func freeSeed(for m: MailMessage) -> String {
+        let lines = Set(
+            ([quotedPrintable(m.text)] + (m.html.map { [quotedPrintable($0)] } ?? [])
+                + m.attachments.map { base64Lines($0.data) })
+                .flatMap { $0.split(separator: "\r\n") }.filter { $0.hasPrefix("--") })
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let seed = (0..<2).map { _ in
+                let hex = String(generator.next() as UInt64, radix: 16)
+                return String(repeating: "0", count: 16 - hex.count) + hex
+            }.joined()
+            if !lines.contains(where: { $0.hasPrefix("--alt-\(seed)") || $0.hasPrefix("--mix-\(seed)") }) {
+                return seed
+            }
+        }
     }
 
     static func part(contentType: String, encoding: String, content: String) -> String {

@@ -201,7 +201,8 @@ public struct ItemsAPI: Sendable {
         guard let token else {
             throw APIError(.forbidden, "writes are off: set KALENDARIUM_API_TOKEN or api-token-file to allow them")
         }
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+        // The scheme is case-insensitive (RFC 9110 § 11.1).
+        guard let header = request.headers[.authorization], header.prefix(7).lowercased() == "bearer ",
             ConstantTime.equal(String(header.dropFirst(7)), token)
         else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
     }

@@ -63,7 +63,9 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
                 route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
                 status: response.status.code)
             return response
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
+            // Every error that answers with its own status (the API's 4xx among them) is
+            // counted with that status, not as 500.
             metrics.request(
                 route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: error.status.code)
             throw error

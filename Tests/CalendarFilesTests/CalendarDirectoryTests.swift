@@ -236,3 +236,61 @@ struct CalendarCopy {
                 && loaded.agendaDaysBefore == 10)
     }
 }
+
+/// Every file in calendars/ is read or reported: none is passed over without a word.
+@Suite struct UnreadFilesTests {
+    @Test func aYAMLFileThatIsNotReadIsAnError() throws {
+        let copy = try CalendarCopy(replacing: [
+            "plan-2027.yaml": "meetings:\n  - {body: ledningsgruppen, date: 2027-02-05}\n",
+            "notes.yaml": "this: [is broken\n",
+            "-999.yaml": "meetings: []\n",
+        ])
+        defer { copy.remove() }
+        let errors = copy.errors()
+        #expect(
+            errors.contains {
+                $0.hasPrefix("-999.yaml:1:1: error: not read: -999 is outside the years") && $0.hasSuffix("[files]")
+            })
+        #expect(errors.contains { $0.hasPrefix("notes.yaml:1:1: error: not read: calendars/ holds") })
+        #expect(errors.contains { $0.hasPrefix("plan-2027.yaml:1:1: error:") && $0.contains("go in 2027.yaml") })
+    }
+
+    @Test func otherFilesAndFoldersAreWarnings() throws {
+        let copy = try CalendarCopy(replacing: [
+            "minutes.pdf": "%PDF", ".2021.yaml.swp": "swap", "external/notes.txt": "x",
+        ])
+        defer { copy.remove() }
+        try FileManager.default.createDirectory(atPath: "\(copy.path)/old", withIntermediateDirectories: false)
+        let load = CalendarDirectory.load(copy.path)
+        #expect(load.errors.isEmpty)
+        let unread = load.readingWarnings.filter { $0.rule == "files" }.compactMap { $0.location?.file }
+        #expect(unread == ["external/notes.txt", "minutes.pdf", "old"].map { "\(copy.path)/\($0)" })
+    }
+
+    @Test func yearFilesAreFourDigitsInRange() {
+        #expect(DirectoryListing.year(ofFile: "2027.yaml") == 2027)
+        #expect(DirectoryListing.year(ofFile: "-999.yaml") == nil)
+        #expect(DirectoryListing.year(ofFile: "0999.yaml") == nil)
+        #expect(DirectoryListing.year(ofFile: "2027.yml") == nil)
+    }
+}
+
+/// Control characters cut iCalendar text and database strings short: refused, located.
+@Suite struct ControlCharacterTests {
+    @Test func aNULInAVenueIsALocatedError() throws {
+        let copy = try CalendarCopy(replacing: [
+            "2027.yaml": "meetings:\n  - {body: ledningsgruppen, date: 2027-02-05, venue: \"Huset\\0 bakom\"}\n"
+        ])
+        defer { copy.remove() }
+        #expect(copy.errors().contains { $0.hasPrefix("2027.yaml:2:") && $0.contains("control character U+0000") })
+    }
+
+    @Test func ownersAndTitlesRefuseThem() {
+        #expect(Owner("person:Eve\nmunicipality:atlantis") == nil)
+        #expect(Owner("person:Eve\u{0}") == nil)
+        #expect(Owner("person:Eve") == .person("Eve"))
+        let item = Item(title: "NUL\u{0}here", body: "ledningsgruppen", owners: [.role(.kansli)])
+        let data = CalendarDirectory.load(CalendarCopy.shipped).data
+        #expect(item.problems(in: data) == ["title holds the control character U+0000; remove it"])
+    }
+}

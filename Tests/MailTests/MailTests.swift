@@ -64,13 +64,38 @@ import Testing
         let ics = MailAttachment(
             filename: "möte.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
             data: Array("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8))
-        let a = MIME.render(Self.message(attachments: [ics]))
-        #expect(a == MIME.render(Self.message(attachments: [ics])))
+        let a = MIME.render(Self.message(attachments: [ics]), boundarySeed: "fixed")
+        #expect(a == MIME.render(Self.message(attachments: [ics]), boundarySeed: "fixed"))
         #expect(a.contains("Content-Type: multipart/mixed; boundary=\"mix-"))
         #expect(a.contains("Content-Type: multipart/alternative; boundary=\"alt-"))
         #expect(a.contains("Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"=?UTF-8?B?"))
         #expect(a.contains("Content-Transfer-Encoding: base64\r\n\r\nQkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\r\n"))
         #expect(a.hasSuffix("--\r\n"))
+    }
+}
+
+extension MIMETests {
+    /// A description line shaped like the boundary cannot open a part of its own: the
+    /// boundary is random per message (the old one, from the Message-ID, anyone could
+    /// compute) and starts no line of the content.
+    @Test func boundariesCannotBeGuessedOrInjected() throws {
+        let template = Self.message()
+        let guessed = "--alt-\(ContentHash.hex(template.messageID))"
+        let hostile = MailMessage(
+            from: template.from, to: template.to, subject: template.subject, date: template.date,
+            messageID: template.messageID,
+            text: "Beskrivning\n\(guessed)\nContent-Type: text/html\n\n<a href=\"https://example.com\">Logga in</a>\n",
+            html: "<p>Hej</p>", attachments: [], extraHeaders: [])
+        let one = MIME.render(hostile)
+        let other = MIME.render(hostile)
+        func boundary(_ text: String) throws -> String {
+            let start = try #require(text.firstRange(of: "boundary=\""))
+            return String(text[start.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(try boundary(one) != boundary(other))
+        // Exactly the two real parts (text and HTML), and the injected line is only text.
+        #expect(one.components(separatedBy: "\r\n--\(try boundary(one))\r\n").count == 3)
+        #expect(one.contains("\r\n\(guessed)\r\n") && !one.contains("boundary=\"\(guessed.dropFirst(2))\""))
     }
 }
 

@@ -62,6 +62,19 @@ import Testing
             ) {
                 #expect($0.status == .unauthorized)
             }
+            // /metrics counts them with their own status, not as 500.
+            try await client.execute(uri: "/metrics", method: .get) { r in
+                let text = String(buffer: r.body)
+                #expect(text.contains(#"route="/api/v1/items",method="POST",status="401""#))
+                #expect(!text.contains(#"status="500""#))
+            }
+            // The scheme is case-insensitive (RFC 9110).
+            try await client.execute(
+                uri: "/api/v1/items", method: .post,
+                headers: [.authorization: "bearer \(Self.token)", .contentType: "application/json"], body: new
+            ) {
+                #expect($0.status == .created)
+            }
         }
     }
 

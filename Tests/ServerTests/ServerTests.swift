@@ -174,6 +174,11 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         }
         #expect(
             ConstantTime.equal("abc", "abc") && !ConstantTime.equal("abc", "abd") && !ConstantTime.equal("abc", "abcd"))
+        // A length difference of 256 once folded to zero.
+        let secret = String(repeating: "k", count: 24)
+        for padding in [1, 255, 256, 512] {
+            #expect(!ConstantTime.equal(secret + String(repeating: "\0", count: padding), secret))
+        }
     }
 
     @Test func beforeAnyDataFeedsAre503() async throws {

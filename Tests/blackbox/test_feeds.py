@@ -43,7 +43,14 @@ def test_icalendar_reads_each_feed_without_warnings_or_errors(exported, name):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         cal = icalendar.Calendar.from_ical((out / name).read_bytes())
-    assert [str(w.message) for w in caught] == []
+    # The assertion is about what icalendar says of the feed. A ResourceWarning recorded
+    # here is a leaked file collected meanwhile: issued again, not hidden (pytest.ini
+    # makes it an error).
+    said = [w for w in caught if not issubclass(w.category, ResourceWarning)]
+    for w in caught:
+        if issubclass(w.category, ResourceWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    assert [str(w.message) for w in said] == []
     for component in cal.walk():
         assert component.errors == [], (name, component.name, component.errors)
     assert str(cal["METHOD"]) == "PUBLISH"

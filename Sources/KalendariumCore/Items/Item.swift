@@ -61,7 +61,14 @@ public struct Item: Hashable, Sendable {
         var problems: [String] = []
         if title.trimmingWhitespace.isEmpty { problems.append("title is empty") }
         if title.count > 300 { problems.append("title is longer than 300 characters") }
-        if title.contains(where: { $0.isNewline }) { problems.append("title must be one line") }
+        if title.contains(where: { $0.isNewline }) {
+            problems.append("title must be one line")
+        } else if let bad = title.controlCharacter(allowingLineBreaks: false) {
+            problems.append("title holds the control character \(bad.codePoint); remove it")
+        }
+        if let bad = description.controlCharacter(allowingLineBreaks: true) {
+            problems.append("description holds the control character \(bad.codePoint); remove it")
+        }
         if data.body(body) == nil {
             problems.append("unknown body \"\(body)\"" + Suggestion.hint(for: body, in: data.bodies.map(\.slug)))
         }
@@ -88,6 +95,9 @@ public enum Owner: Hashable, Sendable, CustomStringConvertible {
     /// Parses `person:Helene Olofsson`, `role:kommundirektor`, `network:klimatstrateger`,
     /// `municipality:huddinge`.
     public init?(_ text: String) {
+        // One owner is one line of visible text: a line break would make two owners
+        // once stored, a NUL would cut the name short.
+        guard text.controlCharacter(allowingLineBreaks: false) == nil else { return nil }
         let parts = text.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
         guard parts.count == 2, !parts[1].isEmpty else { return nil }
         switch parts[0] {
