@@ -12,6 +12,7 @@ struct YAMLDocument {
     /// Parses `text`; a syntax error becomes a located `FileError`.
     init(file: String, text: String) throws(FileError) {
         self.file = file
+        if let refused = YAMLAliases.diagnostic(file: file, text: text) { throw FileError(refused) }
         do {
             root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
         } catch let error as YamlError {

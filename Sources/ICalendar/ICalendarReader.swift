@@ -37,6 +37,7 @@ public enum ICalendarReader {
             guard let zone = icaltimezone_get_builtin_timezone(timeZone) else {
                 throw ICalError("unknown time zone \(timeZone)")
             }
+            try checkTimeZoneRules(handle)
             var events: [ICalEvent] = []
             let root =
                 icalcomponent_isa(handle) == ICAL_VEVENT_COMPONENT ? [handle] : children(handle, ICAL_VEVENT_COMPONENT)
@@ -52,6 +53,43 @@ public enum ICalendarReader {
                         isCancelled: icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED))
             }
             return events
+        }
+    }
+
+    /// Refuses a VTIMEZONE whose rules libical would expand without bound: converting a
+    /// time walks every observance from the rule's DTSTART to the year asked for, so
+    /// `RRULE:FREQ=SECONDLY` from 1601 (342 bytes) would run for hours. Real zones
+    /// change at most a few times a year, by month and weekday: YEARLY rules with
+    /// BYMONTH, BYDAY, BYMONTHDAY, BYSETPOS, and observances from 1583 on.
+    static func checkTimeZoneRules(_ handle: OpaquePointer) throws(ICalError) {
+        let allowed: Set<String> = ["FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "BYSETPOS", "UNTIL", "COUNT", "WKST"]
+        let zones =
+            icalcomponent_isa(handle) == ICAL_VTIMEZONE_COMPONENT
+            ? [handle] : children(handle, ICAL_VTIMEZONE_COMPONENT)
+        for zone in zones {
+            let tzid = string(
+                icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY).flatMap { icalproperty_get_tzid($0) })
+            for observance in children(zone, ICAL_ANY_COMPONENT) {
+                var property = icalcomponent_get_first_property(observance, ICAL_RRULE_PROPERTY)
+                while let p = property {
+                    let rule = icalproperty_get_value(p).map { Libical.take(icalvalue_as_ical_string_r($0)) } ?? ""
+                    for part in rule.split(separator: ";") {
+                        let pair = part.split(separator: "=", maxSplits: 1).map { String($0).uppercased() }
+                        guard let key = pair.first, allowed.contains(key), key != "FREQ" || pair.last == "YEARLY"
+                        else {
+                            throw ICalError(
+                                "the time zone \"\(tzid)\" repeats by \"\(part)\"; time zone rules repeat yearly "
+                                    + "(by month and weekday), so the calendar is not read")
+                        }
+                    }
+                    property = icalcomponent_get_next_property(observance, ICAL_RRULE_PROPERTY)
+                }
+                let start = icalcomponent_get_dtstart(observance)
+                if icaltime_is_null_time(start) == 0 && start.year < 1583 {
+                    throw ICalError(
+                        "the time zone \"\(tzid)\" starts in \(start.year); time zone rules before 1583 are not read")
+                }
+            }
         }
     }
 

@@ -1,7 +1,8 @@
-import CalendarFiles
 import Foundation
 import KalendariumCore
 import Testing
+
+@testable import CalendarFiles
 
 /// A copy of the shipped calendars/ in a temporary directory, with some files replaced.
 struct CalendarCopy {
@@ -292,5 +293,39 @@ struct CalendarCopy {
         let item = Item(title: "NUL\u{0}here", body: "ledningsgruppen", owners: [.role(.kansli)])
         let data = CalendarDirectory.load(CalendarCopy.shipped).data
         #expect(item.problems(in: data) == ["title holds the control character U+0000; remove it"])
+    }
+}
+
+/// YAML anchors and aliases are refused before parsing: an alias bomb used as a mapping
+/// key once cost 94 s of CPU in `check`.
+@Suite struct YAMLAliasTests {
+    static let bomb = """
+        a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+        e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+        f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+        g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+        ? *g
+        : 1
+        ? [*g, *g]
+        : 2
+
+        """
+
+    @Test func anAliasBombIsRefusedAtOnceAndLocated() throws {
+        let copy = try CalendarCopy(replacing: ["2027.yaml": Self.bomb])
+        defer { copy.remove() }
+        let started = ContinuousClock.now
+        let errors = copy.errors()
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(errors.contains { $0.hasPrefix("2027.yaml:1:4: error: an anchor (&a)") })
+    }
+
+    @Test func ampersandsAndStarsInsideTextAreText() {
+        #expect(YAMLAliases.first(in: "venue: Café & bar\nnote: \"*viktigt*\"\nx: 'a & *b'\n# *kommentar\n") == nil)
+        #expect(YAMLAliases.first(in: "meetings:\n  - *m\n")?.line == 2)
+        #expect(YAMLAliases.first(in: "{a: 1, *k: 2}")?.token == "*k")
     }
 }

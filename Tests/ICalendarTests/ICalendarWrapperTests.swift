@@ -112,6 +112,43 @@ import Testing
         #expect(events[2].start.isDate && events[2].isCancelled)
     }
 
+    /// A VTIMEZONE that repeats every second from 1601 made `check` run for minutes
+    /// (libical expands the observances up to the event's year): refused at once.
+    @Test func aTimeZoneThatRepeatsEverySecondIsRefused() throws {
+        func calendar(_ rule: String, from start: String = "16010101T000000") -> String {
+            """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            PRODID:-//x//y//EN\r
+            BEGIN:VTIMEZONE\r
+            TZID:Bomb\r
+            BEGIN:STANDARD\r
+            DTSTART:\(start)\r
+            RRULE:\(rule)\r
+            TZOFFSETFROM:+0100\r
+            TZOFFSETTO:+0100\r
+            END:STANDARD\r
+            END:VTIMEZONE\r
+            BEGIN:VEVENT\r
+            UID:e\r
+            DTSTART;TZID=Bomb:20260102T100000\r
+            SUMMARY:x\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        }
+        let started = ContinuousClock.now
+        #expect(throws: ICalError.self) { try ICalendarReader.events(calendar("FREQ=SECONDLY")) }
+        #expect(throws: ICalError.self) { try ICalendarReader.events(calendar("FREQ=YEARLY;BYSECOND=0,1,2,3")) }
+        #expect(throws: ICalError.self) {
+            try ICalendarReader.events(calendar("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", from: "00010101T000000"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        let events = try ICalendarReader.events(calendar("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", from: "19701025T030000"))
+        #expect(events.count == 1 && events[0].start.hour == 10)
+    }
+
     @Test func concurrentTasksCanUseTheWrapper() async throws {
         let original = calendar((0..<20).map { event("e\($0)@x", summary: Self.hostile) })
         try await withThrowingTaskGroup(of: Bool.self) { group in
