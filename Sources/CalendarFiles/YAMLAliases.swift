@@ -1,4 +1,4 @@
-public import KalendariumCore
+import KalendariumCore
 
 /// Finds YAML anchors and aliases (`&name`, `*name`) before the text is parsed.
 ///
