@@ -110,6 +110,12 @@ struct YAMLValue {
             if text.split(separator: "-").count == 3 { throw fail("\"\(text)\" is not a day in the calendar") }
             throw fail("expected a date as YYYY-MM-DD, found \"\(text)\"")
         }
+        // One range for every date, checked here once: beyond it libical refuses the
+        // feeds (year 10000) and the checks would warn for every day up to it.
+        let years = DirectoryListing.years
+        guard years.contains(date.year) else {
+            throw fail("\(text) is outside the years a calendar holds (\(years.lowerBound)–\(years.upperBound))")
+        }
         return date
     }
 

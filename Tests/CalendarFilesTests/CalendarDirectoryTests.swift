@@ -329,3 +329,16 @@ struct CalendarCopy {
         #expect(YAMLAliases.first(in: "{a: 1, *k: 2}")?.token == "*k")
     }
 }
+
+/// Dates far out are one located error in the loader, not 454,604 warnings in `check`
+/// and a refusal in `export`.
+@Suite struct DateRangeTests {
+    @Test func anEndDateInYear9999IsALocatedError() throws {
+        let copy = try CalendarCopy(replacing: [
+            "2027.yaml": "meetings:\n  - {body: ledningsgruppen, date: 2027-02-05, end-date: 9999-12-31}\n"
+        ])
+        defer { copy.remove() }
+        #expect(
+            copy.errors().contains { $0.hasPrefix("2027.yaml:2:") && $0.contains("9999-12-31 is outside the years") })
+    }
+}
