@@ -10,7 +10,7 @@ enum DefinitionFiles {
             let until = try f["member-until"]?.int("the last member year", in: from...2200)
             return Municipality(
                 slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
-                memberFrom: from, memberUntil: until)
+                memberFrom: from, memberUntil: until, location: item.location)
         }
     }
 
@@ -30,14 +30,17 @@ enum DefinitionFiles {
                 minimumMeetingsPerYear: try f.required("minimum-meetings-per-year").int(
                     "a number of meetings", in: 0...366),
                 members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
-                preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) })
+                preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) },
+                location: item.location)
         }
     }
 
     static func networks(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Network] {
         entries(doc, list: "networks", optional: true, into: &diagnostics) { (item) throws(FileError) in
             let f = try item.fields("a network", allowed: ["slug", "name"])
-            return Network(slug: try slug(f.required("slug")), name: try f.required("name").string("a name"))
+            return Network(
+                slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
+                location: item.location)
         }
     }
 
@@ -163,12 +166,17 @@ enum DefinitionFiles {
             rules.conferenceWeekday = try weekday.oneOf(Weekday.self, "weekday")
         }
         if let order = f["committee-host-order"] {
-            rules.committeeHostOrder = try order.list("municipalities").map { (v) throws(FileError) in try slug(v) }
+            rules.committeeHostOrder = try order.list("municipalities").map { (v) throws(FileError) in
+                let name = try slug(v)
+                rules.locations["committee-host-order:\(name)"] = v.location
+                return name
+            }
         }
         if let conferences = f["planning-conferences"] {
             var result: [String: PlannerRules.PlanningConference] = [:]
             for (key, item) in try conferences.pairs("planning conferences (body: {month, days})") {
                 let c = try item.fields("a planning conference", allowed: ["month", "days"])
+                rules.locations["planning-conferences:\(try slug(key))"] = key.location
                 result[try slug(key)] = PlannerRules.PlanningConference(
                     month: try c.required("month").int("a month", in: 1...12),
                     days: try c["days"]?.int("days", in: 1...3) ?? 1)

@@ -15,11 +15,15 @@ public struct Body: Hashable, Sendable, Codable {
     /// The slug of the body whose meetings prepare this one's
     /// (ledningsgruppen prepares the committee), if any.
     public let preparedBy: String?
+    /// Where the file defines it, for errors found across files.
+    public let location: SourceLocation?
 
     public init(
         slug: String, name: String, weekday: Weekday, start: LocalTime, end: LocalTime,
-        minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil
+        minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil,
+        location: SourceLocation? = nil
     ) {
+        self.location = location
         self.slug = slug
         self.name = name
         self.weekday = weekday
@@ -40,8 +44,11 @@ public struct Body: Hashable, Sendable, Codable {
 public struct Network: Hashable, Sendable, Codable {
     public let slug: String
     public let name: String
+    /// Where the file defines it, for errors found across files.
+    public let location: SourceLocation?
 
-    public init(slug: String, name: String) {
+    public init(slug: String, name: String, location: SourceLocation? = nil) {
+        self.location = location
         self.slug = slug
         self.name = name
     }

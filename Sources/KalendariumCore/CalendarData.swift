@@ -95,6 +95,9 @@ public struct PlannerRules: Hashable, Sendable {
     public var planningConferences: [String: PlanningConference]
     /// The order in which the municipalities host the committee's meetings.
     public var committeeHostOrder: [String]
+    /// Where each slug of `committeeHostOrder` and `planningConferences` is written,
+    /// for errors found across files.
+    public var locations: [String: SourceLocation] = [:]
     /// The weekday conferences are held on (Rådslag 2019 and Södertörnskonferensen 2019: Wednesdays).
     public var conferenceWeekday: Weekday
 

@@ -14,16 +14,20 @@ public enum DataValidator {
 
     private static func duplicateDefinitions(in data: CalendarData) -> [Diagnostic] {
         var errors: [Diagnostic] = []
-        var seen: Set<String> = []
+        var seen: [String: SourceLocation?] = [:]
         let slugs =
-            data.municipalities.map(\.slug) + data.bodies.map(\.slug) + data.conferences.map(\.slug)
-            + data.networks.map(\.slug)
-        for slug in slugs where !seen.insert(slug).inserted {
+            data.municipalities.map { ($0.slug, $0.location) } + data.bodies.map { ($0.slug, $0.location) }
+            + data.conferences.map { ($0.slug, $0.location) } + data.networks.map { ($0.slug, $0.location) }
+        for (slug, location) in slugs {
+            guard let first = seen[slug] else {
+                seen[slug] = location
+                continue
+            }
             errors.append(
                 .error(
                     "duplicate",
-                    "\"\(slug)\" is defined twice; slugs of municipalities, bodies, "
-                        + "conferences and networks must be unique", at: nil))
+                    "\"\(slug)\" is defined twice (first at \(first?.description ?? "?")); slugs of municipalities, "
+                        + "bodies, conferences and networks must be unique", at: location))
         }
         let planner = data.rules.planner
         for slug in planner.committeeHostOrder where data.municipality(slug) == nil {
@@ -32,14 +36,15 @@ public enum DataValidator {
                     "unknown-municipality",
                     "rules.yaml planner committee-host-order names unknown "
                         + "municipality \"\(slug)\"\(Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)))",
-                    at: nil))
+                    at: planner.locations["committee-host-order:\(slug)"]))
         }
         for slug in planner.planningConferences.keys.sorted() where data.body(slug) == nil {
             errors.append(
                 .error(
                     "unknown-body",
                     "rules.yaml planner planning-conferences names unknown body "
-                        + "\"\(slug)\"\(Suggestion.hint(for: slug, in: data.bodies.map(\.slug)))", at: nil))
+                        + "\"\(slug)\"\(Suggestion.hint(for: slug, in: data.bodies.map(\.slug)))",
+                    at: planner.locations["planning-conferences:\(slug)"]))
         }
         for body in data.bodies {
             if let preparer = body.preparedBy, data.body(preparer) == nil {
@@ -47,7 +52,8 @@ public enum DataValidator {
                     .error(
                         "unknown-body",
                         "body \"\(body.slug)\" is prepared by unknown body "
-                            + "\"\(preparer)\"\(Suggestion.hint(for: preparer, in: data.bodies.map(\.slug)))", at: nil))
+                            + "\"\(preparer)\"\(Suggestion.hint(for: preparer, in: data.bodies.map(\.slug)))",
+                        at: body.location))
             }
         }
         return errors

@@ -11,8 +11,13 @@ public struct Municipality: Hashable, Sendable, Codable {
     public let memberFrom: Int
     /// Last year of membership, or `nil` while still a member.
     public let memberUntil: Int?
+    /// Where the file defines it, for errors found across files.
+    public let location: SourceLocation?
 
-    public init(slug: String, name: String, memberFrom: Int, memberUntil: Int? = nil) {
+    public init(
+        slug: String, name: String, memberFrom: Int, memberUntil: Int? = nil, location: SourceLocation? = nil
+    ) {
+        self.location = location
         self.slug = slug
         self.name = name
         self.memberFrom = memberFrom

@@ -342,3 +342,32 @@ struct CalendarCopy {
             copy.errors().contains { $0.hasPrefix("2027.yaml:2:") && $0.contains("9999-12-31 is outside the years") })
     }
 }
+
+/// Errors found across files point at the line that causes them.
+@Suite struct CrossFileErrorTests {
+    @Test func unknownSlugsInTheRulesAndBodiesAreLocated() throws {
+        let rules = try String(contentsOfFile: "\(CalendarCopy.shipped)/rules.yaml", encoding: .utf8)
+        let bodies = try String(contentsOfFile: "\(CalendarCopy.shipped)/bodies.yaml", encoding: .utf8)
+        let copy = try CalendarCopy(replacing: [
+            "rules.yaml": rules.replacing("nynashamn", with: "nynashamm"),
+            "bodies.yaml": bodies.replacing("prepared-by: ledningsgruppen", with: "prepared-by: ledningsgrupp"),
+        ])
+        defer { copy.remove() }
+        let errors = copy.errors()
+        #expect(errors.contains { $0.hasPrefix("rules.yaml:") && $0.contains("unknown municipality \"nynashamm\"") })
+        #expect(errors.contains { $0.hasPrefix("bodies.yaml:") && $0.contains("unknown body \"ledningsgrupp\"") })
+        #expect(!errors.contains { $0.hasPrefix("?") || $0.hasPrefix(":") })
+    }
+
+    @Test func aDuplicateSlugIsLocatedWithItsFirstDefinition() throws {
+        let bodies = try String(contentsOfFile: "\(CalendarCopy.shipped)/bodies.yaml", encoding: .utf8)
+        let copy = try CalendarCopy(replacing: [
+            "bodies.yaml": bodies + "\n  - {slug: huddinge, name: Huddinge}\n"
+        ])
+        defer { copy.remove() }
+        let load = CalendarDirectory.load(copy.path)
+        let duplicate = try #require(load.errors.first { $0.rule == "duplicate" })
+        #expect(duplicate.location?.file.hasSuffix("bodies.yaml") == true)
+        #expect(duplicate.message.contains("first at \(copy.path)/municipalities.yaml:"))
+    }
+}
