@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 public import KalendariumCore
+import NIOCore
 public import Store
 
 /// `/api/v1/items`: the outstanding items as JSON. Reads are open like the feeds;
@@ -207,12 +208,31 @@ public struct ItemsAPI: Sendable {
         else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
     }
 
+    /// How long a client has to send a request body, with or without a token: a body
+    /// trickled a byte at a time must not hold a connection (and a task) for ever.
+    static let bodyTimeout = Duration.seconds(10)
+
     func decode<T: Decodable>(_ request: Request) async throws -> T {
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: 64 * 1024)
-        } catch {
+            buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await request.body.collect(upTo: 64 * 1024) }
+                group.addTask {
+                    try await Task.sleep(for: Self.bodyTimeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let body = first else {
+                    throw APIError(.requestTimeout, "the body did not arrive within 10 s")
+                }
+                return body
+            }
+        } catch let error as APIError {
+            throw error
+        } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "the body is larger than 64 KiB")
+        } catch {
+            throw APIError(.badRequest, "the request body is malformed: \(error)")
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))

@@ -273,3 +273,31 @@ def test_the_page_in_headless_chromium(daemon, tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and shot.stat().st_size > 10_000
     shutil.copy(shot, ROOT / ".build" / "page-phone.png") if (ROOT / ".build").is_dir() else None
+
+
+def test_a_trickled_body_is_cut_even_with_the_token(kalendarium_bin, tmp_path):
+    """One body byte every 2 s held connections open for ever when the token was right."""
+    token = "trickle-token-0123456789"
+    (tmp_path / "token").write_text(token)
+    d = Daemon(kalendarium_bin, tmp_path, "--api-token-file", str(tmp_path / "token"))
+    try:
+        with socket.create_connection(("127.0.0.1", d.port), timeout=30) as s:
+            s.sendall((f"POST /api/v1/items HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+                       "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{").encode())
+            started = time.monotonic()
+            answer = b""
+            s.settimeout(2)
+            while time.monotonic() - started < 25 and not answer:
+                try:
+                    answer = s.recv(4096)
+                except socket.timeout:
+                    try:
+                        s.sendall(b" ")
+                    except OSError:
+                        break
+            elapsed = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert b"did not arrive within 10 s" in answer
+        assert 9 < elapsed < 20, elapsed
+    finally:
+        d.stop()
