@@ -9,37 +9,45 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-20}
+# LOG=FILE tallies the log of an earlier run instead of running again.
+if [[ -n "${LOG:-}" ]]; then
+    log=$LOG
+    rounds=$(grep -c "server keeps:" "$log" || true)
+    failed=$(grep -c "^FAILED" "$log" || true)
+fi
 bin="${KALENDARIUM_BIN:-$(swift build --show-bin-path)/kalendarium}"
-log=$(mktemp)
-if [[ -z "${KALENDARIUM_TEST_POSTGRES:-}" ]]; then
+[[ -n "${LOG:-}" ]] || log=$(mktemp)
+if [[ -z "${LOG:-}" && -z "${KALENDARIUM_TEST_POSTGRES:-}" ]]; then
     pg=$(mktemp -d /tmp/kalendarium-pg.XXXXXX)
     trap 'scripts/postgres stop "$pg"; rm -rf "$pg"' EXIT
     KALENDARIUM_TEST_POSTGRES=$(scripts/postgres start "$pg")
     export KALENDARIUM_TEST_POSTGRES
 fi
-failed=0
+[[ -n "${LOG:-}" ]] || failed=0
 for ((i = 1; i <= rounds; i++)); do
+    [[ -z "${LOG:-}" ]] || break
     KALENDARIUM_BIN="$bin" .venv/bin/pytest -q -s -p no:cacheprovider \
         Tests/blackbox/test_killed_pass.py "Tests/blackbox/test_cluster.py::test_failover_sends_every_reminder_once" \
         >>"$log" 2>&1 || failed=$((failed + 1))
 done
-lost=$(grep -oE "[0-9]+ messages lost" "$log" | awk '{ s += $1 } END { print s + 0 }')
+lost=$( (grep -oE "[0-9]+ messages lost" "$log" || true) | awk '{ s += $1 } END { print s + 0 }')
 echo "rounds: $rounds; rounds with a failed assertion: $failed; messages lost in all: $lost"
 echo
 echo "| test | kills | duplicates | flagged uncertain | median seconds to resume (pass: kill to all delivered; failover: kill to the other node sending) |"
 echo "|---|---|---|---|---|"
 tally() { # label, pattern of the test's line
-    grep -oE "$2.*" "$log" | awk -v label="$1" '
-        { n++
-          for (i = 1; i <= NF; i++) {
-              if ($i ~ /^duplicate/) d += $(i-1)
-              if ($i == "flagged") u += $(i-1)
-              if ($i == "in" && $(i+2) == "s") t[n] = $(i+1)
-              if ($i == "after" && $(i+2) == "s") t[n] = $(i+1)
-          } }
-        END {
-            m = 0; if (n) { asort(t); m = (n % 2) ? t[(n+1)/2] : (t[n/2] + t[n/2+1]) / 2 }
-            printf "| %s | %d | %d | %d | %.1f |\n", label, n, d, u, m }'
+    local lines
+    lines=$(grep -oE "$2.*" "$log" || true)
+    local median
+    median=$(awk '{ for (i = 1; i <= NF; i++) if (($i == "in" || $i == "after") && $(i+2) == "s") print $(i+1) }' \
+        <<<"$lines" | sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }')
+    awk -v label="$1" -v median="${median:-0}" '
+        NF { n++
+             for (i = 1; i <= NF; i++) {
+                 if ($i ~ /^duplicate/) d += $(i-1)
+                 if ($i == "flagged" && $(i+1) != "uncertain;") u += $(i-1)
+             } }
+        END { printf "| %s | %d | %d | %d | %s |\n", label, n, d, u, median }' <<<"$lines"
 }
 tally "killed pass, server keeps unconfirmed messages" "server keeps:"
 tally "killed pass, server drops unconfirmed messages" "server drops:"
