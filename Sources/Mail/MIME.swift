@@ -19,20 +19,24 @@ public enum MIME {
             ("MIME-Version", "1.0"),
         ]
         headers += m.extraHeaders.map { ($0.name, $0.value) }
-        let seed = boundarySeed ?? freeSeed(for: m)
+        // Each part is encoded once; the boundary is then chosen to start none of its lines.
+        let text = quotedPrintable(m.text)
+        let html = m.html.map(quotedPrintable)
+        let attachments = m.attachments.map { ($0, base64Lines($0.data)) }
+        let seed = boundarySeed ?? freeSeed(avoiding: [text] + (html.map { [$0] } ?? []) + attachments.map(\.1))
         let alternative = "alt-\(seed)"
         let mixed = "mix-\(seed)"
 
         var body = ""
         let textPart = part(
             contentType: "text/plain; charset=utf-8", encoding: "quoted-printable",
-            content: quotedPrintable(m.text))
+            content: text)
         var content: String
         var contentType: String
-        if let html = m.html {
+        if let html {
             let htmlPart = part(
                 contentType: "text/html; charset=utf-8", encoding: "quoted-printable",
-                content: quotedPrintable(html))
+                content: html)
             content = "--\(alternative)\r\n\(textPart)\r\n--\(alternative)\r\n\(htmlPart)\r\n--\(alternative)--\r\n"
             contentType = "multipart/alternative; boundary=\"\(alternative)\""
         } else {
@@ -44,7 +48,7 @@ public enum MIME {
                 headers += [
                     ("Content-Type", "text/plain; charset=utf-8"), ("Content-Transfer-Encoding", "quoted-printable"),
                 ]
-                body = quotedPrintable(m.text)
+                body = text
             } else {
                 headers.append(("Content-Type", contentType))
                 body = content
@@ -53,13 +57,13 @@ public enum MIME {
             headers.append(("Content-Type", "multipart/mixed; boundary=\"\(mixed)\""))
             let first = m.html == nil ? textPart : "Content-Type: \(contentType)\r\n\r\n\(content)"
             body = "--\(mixed)\r\n\(first)\r\n"
-            for attachment in m.attachments {
+            for (attachment, encoded) in attachments {
                 let name = encodedWords(attachment.filename)
                 body += "--\(mixed)\r\n"
                 body += "Content-Type: \(attachment.contentType); name=\"\(name)\"\r\n"
                 body += "Content-Disposition: attachment; filename=\"\(name)\"\r\n"
                 body += "Content-Transfer-Encoding: base64\r\n\r\n"
-                body += base64Lines(attachment.data) + "\r\n"
+                body += encoded + "\r\n"
             }
             body += "--\(mixed)--\r\n"
         }
@@ -68,11 +72,8 @@ public enum MIME {
 
     /// A random seed whose boundaries start no line of the message's parts (with 128
     /// random bits a clash is all but impossible; the check makes it impossible).
-    static func freeSeed(for m: MailMessage) -> String {
-        let lines = Set(
-            ([quotedPrintable(m.text)] + (m.html.map { [quotedPrintable($0)] } ?? [])
-                + m.attachments.map { base64Lines($0.data) })
-                .flatMap { $0.split(separator: "\r\n") }.filter { $0.hasPrefix("--") })
+    static func freeSeed(avoiding parts: [String]) -> String {
+        let lines = Set(parts.flatMap { $0.split(separator: "\r\n") }.filter { $0.hasPrefix("--") })
         var generator = SystemRandomNumberGenerator()
         while true {
             let seed = (0..<2).map { _ in

@@ -91,7 +91,7 @@ extension DispatchTests {
     /// sender can take its messages meanwhile, and each is sent once.
     @Test func theHeartbeatHoldsASlowBatch() async throws {
         let wall: @Sendable () -> UTCInstant = { UTCInstant(secondsSince1970: Int(Date().timeIntervalSince1970)) }
-        let setup = try Setup { SlowTransport(inner: MaildirTransport(directory: $0), delay: .milliseconds(1600)) }
+        let setup = try Setup { SlowTransport(inner: MaildirTransport(directory: $0), delay: .milliseconds(2000)) }
         try await setup.queue(["a", "b", "c", "d"])
         let store = setup.store
         let run = setup.run
@@ -99,13 +99,13 @@ extension DispatchTests {
         try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask {
                 var report = ReminderRun.Report()
-                try await run.dispatch(now: Self.now, claimSeconds: 3, clock: wall, into: &report)
+                try await run.dispatch(now: Self.now, claimSeconds: 4, clock: wall, into: &report)
                 return report.sent.count
             }
             group.addTask {
-                // Another sender looks every 200 ms while the slow batch (about 6.4 s, two claims long) runs.
+                // Another sender looks every 200 ms while the slow batch (about 8 s, two claims long) runs.
                 var taken = 0
-                for _ in 0..<30 {
+                for _ in 0..<40 {
                     try await Task.sleep(for: .milliseconds(200))
                     let at = wall()
                     taken += try await store.claimDue(now: Self.now, limit: 10, clock: at, claimUntil: at).count
