@@ -70,7 +70,7 @@ public struct KalendariumApplication {
         let router = buildRouter(state: state, metrics: metrics, options: options, items: items, now: now)
         let app = Application(
             router: router,
-            server: .http1(
+            server: .framedHTTP1(
                 configuration: .init(
                     additionalChannelHandlers: [
                         RequestHeadTimeoutHandler(timeout: .milliseconds(Int64(configuration.headerTimeout * 1000)))

@@ -32,6 +32,10 @@ public actor CalendarReloader: Service {
     /// The hash of this daemon's own files when it last read them (with a sync), to
     /// tell an edit made here from files that are merely older than the database's.
     private var localHash: String?
+    /// Reloads that failed in a row for a reason other than the files (a full disk, a
+    /// database that did not answer); the poll tries again after a growing pause.
+    private var failures = 0
+    private var retryAt: ContinuousClock.Instant?
 
     public init(
         directory: String, export: FeedExport, state: CalendarState, metrics: ServerMetrics, logger: Logger,
@@ -61,6 +65,7 @@ public actor CalendarReloader: Service {
                 "reload failed; still serving the last good data", metadata: ["errors": "\(load.errors.count)"])
             state.reportDataProblem(load.errors.map(\.description))
             metrics.reloadFailed()
+            retryAt = nil  // only an edit can fix the files
             return false
         }
         let instant = now()
@@ -72,11 +77,18 @@ public actor CalendarReloader: Service {
                 try publish(set, load: load, directory: directory, builtAt: instant, generation: nil)
             }
         } catch {
-            logger.error("\(error.description); still serving the last good data")
+            failures += 1
+            let pause = min(interval * (1 << min(failures - 1, 10)), .seconds(60))
+            retryAt = .now + pause
+            logger.error(
+                "\(error.description); still serving the last good data",
+                metadata: ["retry_in_seconds": "\(pause.components.seconds)"])
             state.reportDataProblem([error.description])
             metrics.reloadFailed()
             return false
         }
+        failures = 0
+        retryAt = nil
         builtYear = StockholmTime.local(instant).date.year
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
@@ -269,6 +281,8 @@ public actor CalendarReloader: Service {
         let year = StockholmTime.local(now()).date.year
         if current != fingerprint {
             await reload(reason: "files changed")
+        } else if let retryAt, ContinuousClock.now >= retryAt {
+            await reload(reason: "retry after a failed reload")
         } else if let builtYear, builtYear != year {
             await reload(reason: "new year")
         }

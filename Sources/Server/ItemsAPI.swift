@@ -21,56 +21,6 @@ public struct ItemsAPI: Sendable {
         self.now = now
     }
 
-    /// What POST accepts.
-    struct NewItem: Decodable {
-        let title: String
-        let body: String
-        let owners: [String]
-        let description: String?
-        let due: String?
-        let meeting: String?
-        let decision: String?
-        let status: String?
-    }
-
-    /// What PATCH accepts; absent keys stay as they are, `"due": null` clears the date.
-    struct Patch: Decodable {
-        let title: String?
-        let description: String?
-        let owners: [String]?
-        let due: String??
-        let status: String?
-        let note: String?
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let known = Set(CodingKeys.allCases.map(\.rawValue))
-            let given = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-            if let unknown = given.first(where: { !known.contains($0) }) {
-                throw APIError(
-                    .unprocessableContent,
-                    "unknown field \"\(unknown)\"; allowed: \(known.sorted().joined(separator: ", "))")
-            }
-            title = try c.decodeIfPresent(String.self, forKey: .title)
-            description = try c.decodeIfPresent(String.self, forKey: .description)
-            owners = try c.decodeIfPresent([String].self, forKey: .owners)
-            due =
-                c.contains(.due)
-                ? .some(try c.decodeNil(forKey: .due) ? nil : try c.decode(String.self, forKey: .due)) : nil
-            status = try c.decodeIfPresent(String.self, forKey: .status)
-            note = try c.decodeIfPresent(String.self, forKey: .note)
-        }
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case title, description, owners, due, status, note }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func register(on router: Router<BasicRequestContext>) {
         router.get("/api/v1/items") { request, _ in try await Self.available { try await self.list(request) } }
         router.get("/api/v1/items/{id}") { _, context in
@@ -88,12 +38,13 @@ public struct ItemsAPI: Sendable {
         }
     }
 
-    /// A database that does not answer is a 503 with the reason, not a bare 500.
+    /// A database that does not answer, or a full disk, is a 503 with the reason; any
+    /// other store failure is a 500 that still says what went wrong, never a bare one.
     static func available(_ body: () async throws -> Response) async throws -> Response {
         do {
             return try await body()
-        } catch let error as StoreError where error.unavailable {
-            throw APIError(.serviceUnavailable, error.description)
+        } catch let error as StoreError {
+            throw APIError(error.unavailable ? .serviceUnavailable : .internalServerError, error.description)
         }
     }
 
@@ -134,31 +85,11 @@ public struct ItemsAPI: Sendable {
 
     func create(_ request: Request) async throws -> Response {
         try authorize(request)
-        let new: NewItem = try await decode(request)
+        let body = try await collectBody(request)
         guard let data = state.published?.data else {
             throw APIError(.serviceUnavailable, "no calendar data loaded yet")
         }
-        var owners: [Owner] = []
-        for text in new.owners {
-            guard let owner = Owner(text) else {
-                throw APIError(
-                    .unprocessableContent, "owner \"\(text)\" is not person:, role:, network: or municipality:")
-            }
-            owners.append(owner)
-        }
-        var status = Item.Status.open
-        if let text = new.status {
-            guard let s = Item.Status(rawValue: text) else {
-                throw APIError(.unprocessableContent, "status \"\(text)\" is not open, in-progress, done or cancelled")
-            }
-            status = s
-        }
-        let item = Item(
-            title: new.title, description: new.description ?? "", body: new.body, meeting: new.meeting,
-            decision: new.decision, owners: owners, due: try new.due.map(date), status: status)
-        let problems = item.problems(in: data)
-        guard problems.isEmpty else { throw APIError(.unprocessableContent, problems.joined(separator: "; ")) }
-        let saved = try await store.addItem(item)
+        let saved = try await store.addItem(try ItemRequests.newItem(json: body, in: data))
         var response = try json(.created, ItemDocument(saved))
         response.headers[.location] = "/api/v1/items/\(saved.id ?? 0)"
         return response
@@ -167,33 +98,12 @@ public struct ItemsAPI: Sendable {
     func update(_ id: String, _ request: Request) async throws -> Response {
         try authorize(request)
         guard let number = Int64(id) else { throw APIError(.badRequest, "\"\(id)\" is not an item id") }
-        let patch: Patch = try await decode(request)
+        let body = try await collectBody(request)
+        let patch = try ItemRequests.patch(json: body)
         guard let existing = try await store.item(id: number) else {
             throw APIError(.notFound, "no item with id \(number)")
         }
-        var change = ItemChange(title: patch.title, description: patch.description, note: patch.note)
-        if let owners = patch.owners {
-            change.owners = try owners.map { text in
-                guard let o = Owner(text) else {
-                    throw APIError(.unprocessableContent, "owner \"\(text)\" is not valid")
-                }
-                return o
-            }
-        }
-        if let due = patch.due { change.due = .some(try due.map(date)) }
-        if let text = patch.status {
-            guard let s = Item.Status(rawValue: text) else {
-                throw APIError(.unprocessableContent, "status \"\(text)\" is not open, in-progress, done or cancelled")
-            }
-            change.status = s
-        }
-        if let data = state.published?.data {
-            var preview = existing
-            if let t = change.title { preview.title = t }
-            if let o = change.owners { preview.owners = o }
-            let problems = preview.problems(in: data)
-            guard problems.isEmpty else { throw APIError(.unprocessableContent, problems.joined(separator: "; ")) }
-        }
+        let change = try ItemRequests.change(patch, to: existing, in: state.published?.data)
         let updated = try await store.updateItem(id: number, change, on: StockholmTime.local(now()).date)
         return try json(.ok, ItemDocument(updated))
     }
@@ -212,7 +122,8 @@ public struct ItemsAPI: Sendable {
     /// trickled a byte at a time must not hold a connection (and a task) for ever.
     static let bodyTimeout = Duration.seconds(10)
 
-    func decode<T: Decodable>(_ request: Request) async throws -> T {
+    /// The request body, bounded in size and in time.
+    func collectBody(_ request: Request) async throws -> Data {
         let buffer: ByteBuffer
         do {
             buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
@@ -234,25 +145,7 @@ public struct ItemsAPI: Sendable {
         } catch {
             throw APIError(.badRequest, "the request body is malformed: \(error)")
         }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-        } catch let error as APIError {
-            throw error
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw APIError(.unprocessableContent, "missing field \"\(key.stringValue)\"")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw APIError(.unprocessableContent, "field \"\(path)\" has the wrong type")
-        } catch {
-            throw APIError(.badRequest, "the body is not valid JSON")
-        }
-    }
-
-    func date(_ text: String) throws -> LocalDate {
-        guard let d = LocalDate(iso: text) else {
-            throw APIError(.unprocessableContent, "due \"\(text)\" is not YYYY-MM-DD")
-        }
-        return d
+        return Data(buffer.readableBytesView)
     }
 
     func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {

@@ -9,15 +9,69 @@ public final class SQLiteStore: Store {
 
     /// Opens (creating if needed) `directory/kalendarium.sqlite` and runs the migrations.
     public init(directory: String) throws {
+        path = "\(directory)/kalendarium.sqlite"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            pool = try DatabasePool(path: "\(directory)/kalendarium.sqlite", configuration: configuration)
+            pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path, doing: "cannot open the database")
         } catch {
             throw StoreError("cannot open the database in \(directory): \(error)")
         }
+    }
+
+    let path: String
+
+    /// `pool.write` with SQLite's codes turned into errors a person can act on.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.write(body) } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path, doing: "cannot write to the database")
+        }
+    }
+
+    /// `pool.read` with SQLite's codes turned into errors a person can act on.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.read(body) } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path, doing: "cannot read the database")
+        }
+    }
+
+    /// "SQLite error 10: disk I/O error" says nothing to the person who has to act.
+    /// A full disk, a read-only file and a busy database are worth trying again once
+    /// fixed (HTTP 503); other errors keep SQLite's own words.
+    static func storeError(_ error: DatabaseError, path: String, doing: String) -> StoreError {
+        let directory = (path as NSString).deletingLastPathComponent
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return StoreError("\(doing): the disk holding \(directory) is full; free some space", unavailable: true)
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN:
+            if let free = freeBytes(directory), free < 1 << 20 {
+                return StoreError(
+                    "\(doing): the disk holding \(directory) is full (\(free / 1024) KiB free); free some space",
+                    unavailable: true)
+            }
+            return StoreError(
+                "\(doing): \(path) cannot be read or written (\(error.message ?? "I/O error")); "
+                    + "check the disk and the file's permissions", unavailable: true)
+        case .SQLITE_READONLY:
+            return StoreError(
+                "\(doing): \(path) is read-only; give the service's user write access", unavailable: true)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError("\(doing): \(path) stayed locked by another process for 10 s", unavailable: true)
+        default:
+            return StoreError("\(doing) \(path): \(error)")
+        }
+    }
+
+    /// Bytes free to this process on the file system holding `directory`.
+    static func freeBytes(_ directory: String) -> UInt64? {
+        guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: directory),
+            let free = attributes[.systemFreeSize] as? NSNumber
+        else { return nil }
+        return free.uint64Value
     }
 
     /// One named migration per change, never edited once released (STYLE.md §7).
@@ -107,7 +161,7 @@ public final class SQLiteStore: Store {
     // MARK: - Items
 
     public func addItem(_ item: Item) async throws -> Item {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql:
                     "INSERT INTO item (title, description, body, meeting, decision, owners, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -126,12 +180,12 @@ public final class SQLiteStore: Store {
     }
 
     public func item(id: Int64) async throws -> Item? {
-        try await pool.read { db in try Self.item(db, id: id) }
+        try await read { db in try Self.item(db, id: id) }
     }
 
     public func items(_ filter: ItemFilter) async throws -> [Item] {
         // Two queries for all items, not two per item: a reminder pass reads every item.
-        let all = try await pool.read { db in
+        let all = try await read { db in
             var notes: [Int64: [Item.Note]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM item_note ORDER BY id") {
                 if let note = Self.note(row) { notes[row["item_id"], default: []].append(note) }
@@ -144,7 +198,7 @@ public final class SQLiteStore: Store {
     }
 
     public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
-        try await pool.write { db in
+        try await write { db in
             guard var item = try Self.item(db, id: id) else { throw StoreError("no item with id \(id)") }
             if let title = change.title { item.title = title }
             if let description = change.description { item.description = description }
@@ -199,7 +253,7 @@ public final class SQLiteStore: Store {
     }
 
     public func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool] {
-        try await pool.write { db in
+        try await write { db in
             try batch.map { entry, reminderKeys in try Self.enqueue(db, entry, reminderKeys) }
         }
     }
@@ -230,7 +284,7 @@ public final class SQLiteStore: Store {
     }
 
     public func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>] {
-        try await pool.read { db in
+        try await read { db in
             var recorded: [String: Set<String>] = [:]
             // In chunks, within SQLite's limit on bound variables.
             for start in stride(from: 0, to: recipients.count, by: 500) {
@@ -253,7 +307,7 @@ public final class SQLiteStore: Store {
         -> [OutboxEntry]
     {
         let claim = UUID().uuidString
-        return try await pool.write { db in
+        return try await write { db in
             // SQLite has one writer at a time, so selecting and claiming in one write
             // transaction is the claim; PostgreSQL does it with FOR UPDATE SKIP LOCKED.
             let rows = try Row.fetchAll(
@@ -285,7 +339,7 @@ public final class SQLiteStore: Store {
     }
 
     public func renewClaim(_ claim: String, until: UTCInstant) async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE outbox SET claimed_until = ? WHERE claim = ? AND status = 'sending'",
                 arguments: [until.secondsSince1970, claim])
@@ -294,7 +348,7 @@ public final class SQLiteStore: Store {
     }
 
     public func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     UPDATE outbox SET claimed_until = ?, handed_over = 1
@@ -306,7 +360,7 @@ public final class SQLiteStore: Store {
     }
 
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, handed_over = 0
@@ -322,7 +376,7 @@ public final class SQLiteStore: Store {
     ) async throws
         -> Bool
     {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     UPDATE outbox SET status = ?, next_attempt = COALESCE(?, next_attempt), last_error = ?,
@@ -338,7 +392,7 @@ public final class SQLiteStore: Store {
     }
 
     public func outboxCounts() async throws -> OutboxCounts {
-        try await pool.read { db in
+        try await read { db in
             var counts = OutboxCounts()
             for row in try Row.fetchAll(
                 db, sql: "SELECT status, COUNT(*) AS n, SUM(uncertain) AS u FROM outbox GROUP BY status")
@@ -351,7 +405,7 @@ public final class SQLiteStore: Store {
     }
 
     public func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry] {
-        try await pool.read { db in
+        try await read { db in
             if let status {
                 return try Row.fetchAll(
                     db, sql: "SELECT * FROM outbox WHERE status = ? ORDER BY created_at, key",
@@ -376,7 +430,7 @@ public final class SQLiteStore: Store {
     // MARK: - Coordination
 
     public func acquireLease(_ name: String, holder: String, now: UTCInstant, until: UTCInstant) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO lease (name, holder, until) VALUES (?, ?, ?)
@@ -389,13 +443,13 @@ public final class SQLiteStore: Store {
     }
 
     public func releaseLease(_ name: String, holder: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM lease WHERE name = ? AND holder = ?", arguments: [name, holder])
         }
     }
 
     public func lease(_ name: String) async throws -> Lease? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT holder, until FROM lease WHERE name = ?", arguments: [name]).map {
                 Lease(holder: $0["holder"], until: UTCInstant(secondsSince1970: $0["until"]))
             }
@@ -403,7 +457,7 @@ public final class SQLiteStore: Store {
     }
 
     public func latestCalendar() async throws -> CalendarSnapshot? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM calendar_snapshot ORDER BY generation DESC LIMIT 1").map {
                 try CalendarSnapshotCoding.snapshot(
                     generation: $0["generation"], files: $0["files"], contentHash: $0["content_hash"],
@@ -414,14 +468,14 @@ public final class SQLiteStore: Store {
     }
 
     public func calendarGeneration() async throws -> Int64 {
-        try await pool.read { db in
+        try await read { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM calendar_snapshot") ?? 0
         }
     }
 
     public func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64? {
         let files = try CalendarSnapshotCoding.encode(snapshot.files)
-        return try await pool.write { db in
+        return try await write { db in
             let newest = try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM calendar_snapshot") ?? 0
             guard newest == generation else { return nil }
             try db.execute(
