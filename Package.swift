@@ -151,3 +151,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// Fuzz targets for `scripts/fuzz`: libFuzzer supplies their `main`, so they exist only
+/// when that script builds them (with `-sanitize=fuzzer,address`); a plain build and
+/// the test command never see them.
+if Context.environment["KALENDARIUM_FUZZ"] != nil {
+    let targets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzCalendarYAML", ["CalendarFiles", "KalendariumCore"]),
+        ("FuzzICalendarReader", ["ICalendar"]),
+        ("FuzzMIME", ["Mail", "KalendariumCore"]),
+        ("FuzzSMTPReply", ["Mail"]),
+        ("FuzzItemsJSON", ["Server", "CalendarFiles", "KalendariumCore"]),
+    ]
+    for target in targets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+                swiftSettings: strictSettings))
+    }
+}

@@ -13,6 +13,16 @@ import Testing
         #expect(throws: MailError.self) { try decoder.feed(Array("garbage\r\n".utf8)) }
     }
 
+    /// Found by the fuzzer (`FuzzSMTPReply`): `Int("-99")` made a reply with code -99.
+    @Test func aReplyCodeIsThreeDigits() throws {
+        for line in ["-99 no\r\n", "+25 no\r\n", "2 5 no\r\n", "25\r\n"] {
+            var decoder = SMTPReplyDecoder()
+            #expect(throws: MailError.self, "\(line)") { try decoder.feed(Array(line.utf8)) }
+        }
+        var decoder = SMTPReplyDecoder()
+        #expect(try decoder.feed(Array("354\r\n".utf8)) == [SMTPResponse(code: 354, lines: [""])])
+    }
+
     @Test func dotStuffingAndTheEndOfData() {
         #expect(
             DotStuffing.data("Subject: x\r\n\r\n.hej\r\n..två\r\nslut\r\n")

@@ -1,0 +1,45 @@
+import CalendarFiles
+import Foundation
+import KalendariumCore
+
+/// libFuzzer target: the calendar loader, as `check` and `serve` run it, on a copy of
+/// the shipped `calendars/` with one file replaced by the input. The first byte picks
+/// the file; the rest is its text. Nothing may crash or hang, and every problem must be
+/// a located diagnostic in the right file.
+let files = [
+    "municipalities.yaml", "bodies.yaml", "conferences.yaml", "rules.yaml", "2020.yaml", "recipients.yaml",
+    "items.yaml", "notes.yaml",
+]
+
+/// A private copy of the shipped directory (`KALENDARIUM_FUZZ_CALENDARS`, else `calendars`).
+let directory: String = {
+    let shipped = ProcessInfo.processInfo.environment["KALENDARIUM_FUZZ_CALENDARS"] ?? "calendars"
+    let copy = NSTemporaryDirectory() + "fuzz-calendars-\(getpid())"
+    try? FileManager.default.removeItem(atPath: copy)
+    do { try FileManager.default.copyItem(atPath: shipped, toPath: copy) } catch {
+        fatalError("cannot copy \(shipped) to \(copy): \(error); run from the repository's root")
+    }
+    return copy
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    guard count > 0 else { return 0 }
+    let bytes = UnsafeRawBufferPointer(start: start, count: count)
+    let name = files[Int(bytes[0]) % files.count]
+    let path = "\(directory)/\(name)"
+    let original = FileManager.default.contents(atPath: path)
+    FileManager.default.createFile(atPath: path, contents: Data(bytes.dropFirst()))
+    defer {
+        if let original {
+            FileManager.default.createFile(atPath: path, contents: original)
+        } else {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+    let load = CalendarDirectory.load(directory)
+    for error in load.errors where error.location == nil {
+        fatalError("an error without a location: \(error.description)")
+    }
+    return 0
+}
