@@ -28,7 +28,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let written = try! JSONEncoder().encode(ItemDocument(item))
         let again: Item
         do { again = try ItemRequests.newItem(json: written, in: data) } catch {
-            fatalError("an accepted item is refused when read back: \(error)\n\(String(decoding: written, as: UTF8.self))")
+            fatalError(
+                "an accepted item is refused when read back: \(error)\n\(String(decoding: written, as: UTF8.self))")
         }
         guard again == item else { fatalError("the item changed on the way: \(item) became \(again)") }
     } else {
