@@ -163,10 +163,11 @@ if Context.environment["KALENDARIUM_FUZZ"] != nil {
         ("FuzzSMTPReply", ["Mail"]),
         ("FuzzItemsJSON", ["Server", "CalendarFiles", "KalendariumCore"]),
     ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for target in targets {
         package.targets.append(
             .executableTarget(
-                name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+                name: target.name, dependencies: target.dependencies + ["FuzzDriver"], path: "Fuzz/\(target.name)",
                 swiftSettings: strictSettings))
     }
 }

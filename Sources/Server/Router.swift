@@ -35,8 +35,7 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let allowed: [HTTPRequest.Method] =
-            request.uri.path.hasPrefix("/api/") ? [.get, .head, .post, .patch] : [.get, .head]
+        let allowed = Self.allowed(request.uri.path)
         guard allowed.contains(request.method) else {
             var headers = HTTPFields()
             headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
@@ -46,6 +45,13 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
                 body: .init(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not allowed here\n")))
         }
         return try await next(request, context)
+    }
+
+    /// The methods a path has, as `Allow` lists them (RFC 9110 § 10.2.1).
+    static func allowed(_ path: String) -> [HTTPRequest.Method] {
+        if path == "/api/v1/items" { return [.get, .head, .post] }
+        if path.hasPrefix("/api/v1/items/") { return [.get, .head, .patch] }
+        return [.get, .head]
     }
 }
 
