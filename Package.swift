@@ -115,7 +115,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ICalendarTests", dependencies: ["ICalendar"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",

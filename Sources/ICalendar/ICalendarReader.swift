@@ -63,10 +63,9 @@ public enum ICalendarReader {
     /// BYMONTH, BYDAY, BYMONTHDAY, BYSETPOS, and observances from 1583 on.
     static func checkTimeZoneRules(_ handle: OpaquePointer) throws(ICalError) {
         let allowed: Set<String> = ["FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "BYSETPOS", "UNTIL", "COUNT", "WKST"]
-        let zones =
-            icalcomponent_isa(handle) == ICAL_VTIMEZONE_COMPONENT
-            ? [handle] : children(handle, ICAL_VTIMEZONE_COMPONENT)
-        for zone in zones {
+        // Anywhere in the tree, not only under the root: libical finds a zone nested in
+        // an event or in a second VCALENDAR as well (the fuzzer hid one there).
+        for zone in descendants(handle, ICAL_VTIMEZONE_COMPONENT) {
             let tzid = string(
                 icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY).flatMap { icalproperty_get_tzid($0) })
             for observance in children(zone, ICAL_ANY_COMPONENT) {
@@ -163,6 +162,18 @@ public enum ICalendarReader {
         default:
             return .other(lexical)
         }
+    }
+
+    /// `handle` and every component below it of `kind`, walked without recursion (a
+    /// hostile file may nest thousands deep).
+    private static func descendants(_ handle: OpaquePointer, _ kind: icalcomponent_kind) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        var pending = [handle]
+        while let component = pending.popLast() {
+            if icalcomponent_isa(component) == kind { found.append(component) }
+            pending += children(component, ICAL_ANY_COMPONENT)
+        }
+        return found
     }
 
     private static func children(_ handle: OpaquePointer, _ kind: icalcomponent_kind) -> [OpaquePointer] {

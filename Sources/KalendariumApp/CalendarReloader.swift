@@ -36,6 +36,9 @@ public actor CalendarReloader: Service {
     /// database that did not answer); the poll tries again after a growing pause.
     private var failures = 0
     private var retryAt: ContinuousClock.Instant?
+    /// Revisions of feeds already served but not yet saved (the disk was full): the
+    /// base of the next build, so a second edit meanwhile still raises SEQUENCE.
+    private var unsavedRevisions: EventRevisions?
 
     public init(
         directory: String, export: FeedExport, state: CalendarState, metrics: ServerMetrics, logger: Logger,
@@ -69,19 +72,34 @@ public actor CalendarReloader: Service {
             return false
         }
         let instant = now()
+        var published = false
         do throws(AppError) {
             if let sync {
                 try await share(load, sync: sync, newYear: reason == "new year", instant: instant, reason: reason)
             } else {
-                let set = try export.build(load.data, now: instant)
+                let previous: EventRevisions
+                if let unsavedRevisions {
+                    previous = unsavedRevisions
+                } else {
+                    previous = try export.revisionFile.load()
+                }
+                let set = try build(load.data, revisions: previous, at: instant)
                 try publish(set, load: load, directory: directory, builtAt: instant, generation: nil)
+                published = true
+                // Served first, saved second: a full disk must not keep new data from
+                // the feeds. Until it is saved, the next build starts from it.
+                if set.revisions != previous || unsavedRevisions != nil {
+                    unsavedRevisions = set.revisions
+                    try export.revisionFile.save(set.revisions)
+                    unsavedRevisions = nil
+                }
             }
         } catch {
             failures += 1
             let pause = min(interval * (1 << min(failures - 1, 10)), .seconds(60))
             retryAt = .now + pause
             logger.error(
-                "\(error.description); still serving the last good data",
+                "\(error.description); \(published ? "serving the new feeds unsaved" : "still serving the last good data")",
                 metadata: ["retry_in_seconds": "\(pause.components.seconds)"])
             state.reportDataProblem([error.description])
             metrics.reloadFailed()

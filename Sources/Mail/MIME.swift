@@ -90,18 +90,27 @@ public enum MIME {
         "Content-Type: \(contentType)\r\nContent-Transfer-Encoding: \(encoding)\r\n\r\n\(content)"
     }
 
+    /// Whether `fold` can keep a header with `text` within its line length: no word
+    /// is longer than a line. (Found by `scripts/fuzz`: a 3,000-letter subject.)
+    static func foldable(_ text: String) -> Bool {
+        !text.split(separator: " ").contains { $0.utf8.count > 66 }
+    }
+
     static func address(_ a: MailAddress) -> String {
         guard let name = a.name else { return a.email }
-        let plain = name.allSatisfy {
-            $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-")
-        }
+        let plain =
+            foldable(name)
+            && name.allSatisfy {
+                $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-")
+            }
         return (plain ? name : encodedWords(name)) + " <\(a.email)>"
     }
 
     /// RFC 2047 B-encoded words for non-ASCII text, each at most 75 characters and never
-    /// splitting a UTF-8 sequence; plain ASCII passes through.
+    /// splitting a UTF-8 sequence; plain ASCII passes through, unless a word of it is
+    /// too long to fold (RFC 5322 allows no line over 998 characters).
     public static func encodedWords(_ text: String) -> String {
-        guard text.contains(where: { !$0.isASCII || $0 == "=" || $0 == "?" }) else { return text }
+        guard text.contains(where: { !$0.isASCII || $0 == "=" || $0 == "?" }) || !foldable(text) else { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         // 75 - len("=?UTF-8?B?") - len("?=") = 63 base64 characters, i.e. 45 bytes (whole groups of 3).

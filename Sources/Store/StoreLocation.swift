@@ -28,12 +28,26 @@ public enum StoreLocation: Sendable, Equatable {
 
     /// Opens the store (running migrations), runs `body` with it, and closes it.
     /// PostgreSQL's connection pool runs in a child task for exactly that long.
+    /// - Parameter startWithout: when the SQLite file cannot be opened for a reason
+    ///   that may pass (a full disk), run `body` all the same with a store that keeps
+    ///   trying to open it (`serve`: the feeds need no database).
     public func withStore<T: Sendable>(
-        logger: Logger, _ body: @Sendable (any Store) async throws -> T
+        logger: Logger, startWithout: Bool = false, _ body: @Sendable (any Store) async throws -> T
     ) async throws -> T {
         switch self {
         case .sqlite(let directory):
-            return try await body(try SQLiteStore(directory: directory))
+            let store: any Store
+            do {
+                store = try SQLiteStore(directory: directory)
+            } catch let error as StoreError where startWithout && error.unavailable {
+                logger.error(
+                    """
+                    \(error.description); serving the feeds and the page without it, while items and \
+                    reminders wait until the database can be opened
+                    """)
+                store = DeferredSQLiteStore(directory: directory)
+            }
+            return try await body(store)
         case .postgres(let url):
             let store = try PostgresStore(url: url, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in

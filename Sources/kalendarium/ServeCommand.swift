@@ -91,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
             logger.debug("event loops run Swift concurrency: \(takeover)")
             let location = try StoreLocation(database: configuration.database, stateDirectory: configuration.state)
-            try await location.withStore(logger: logger) { store in
+            try await location.withStore(logger: logger, startWithout: true) { store in
                 let app = try await KalendariumApplication.build(
                     configuration: configuration, store: store, shared: location.isShared, environment: environment,
                     logger: logger,

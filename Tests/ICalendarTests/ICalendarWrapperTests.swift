@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ICalendar
@@ -147,6 +148,17 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
         let events = try ICalendarReader.events(calendar("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", from: "19701025T030000"))
         #expect(events.count == 1 && events[0].start.hour == 10)
+    }
+
+    /// Found by `scripts/fuzz` (FuzzICalendarReader, a 10 s timeout): the same bomb in
+    /// a VTIMEZONE that is not a direct child of the first VCALENDAR escaped the check.
+    @Test func aTimeZoneBombNestedAnywhereIsRefused() throws {
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/fuzz-timeout-nested-zone", withExtension: "ics"))
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let started = ContinuousClock.now
+        #expect(throws: ICalError.self) { try ICalendarReader.events(text) }
+        #expect(ContinuousClock.now - started < .seconds(2))
     }
 
     @Test func concurrentTasksCanUseTheWrapper() async throws {

@@ -43,6 +43,22 @@ import Testing
         #expect(MIME.encodedWords("Plain ASCII") == "Plain ASCII")
     }
 
+    /// Found by `scripts/fuzz` (FuzzMIME): a 3,000-letter ASCII subject, or name, has
+    /// no space to fold at and made a header line of 3,008 octets (RFC 5322: 998 at most).
+    @Test func aLongWordInAHeaderIsEncodedSoItFolds() {
+        let long = String(repeating: "S", count: 3000)
+        let message = MailMessage(
+            from: MailAddress(name: long, email: "kansli@example.org")!,
+            to: MailAddress(email: "utvecklingsledare@example.org")!, subject: "Om " + long, date: Self.now,
+            messageID: "long@kalendarium.example.org", text: "x")
+        let text = MIME.render(message)
+        let header = text.components(separatedBy: "\r\n\r\n")[0]
+        // A header name and one encoded word of 75 may share a line; nothing longer.
+        for line in header.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 85, "\(line.prefix(40))") }
+        #expect(header.contains("Subject: =?UTF-8?B?"))
+        #expect(MIME.encodedWords("Plain ASCII with short words") == "Plain ASCII with short words")
+    }
+
     @Test func lineBreaksCannotInjectHeaders() {
         let text = MIME.render(Self.message(subject: "Ärende\r\nBcc: angripare@example.org\nX-Evil: 1"))
         let headerBlock = text.components(separatedBy: "\r\n\r\n")[0]

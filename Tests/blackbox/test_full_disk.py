@@ -80,18 +80,21 @@ def test_a_full_disk_is_said_plainly_and_everything_resumes(kalendarium_bin, sma
         assert "SQLite error" not in listed.stderr
         assert listed.returncode == 0 or "full" in listed.stderr, listed.stderr
 
-        # An edit that changes the feeds cannot be saved (its revisions need space):
-        # the daemon keeps serving the last good feeds and says why.
+        # An edit that changes the feeds is served at once, but its revisions cannot be
+        # saved: /healthz says why until they are.
         calendar = daemon.dir / "2021.yaml"
         calendar.write_text(calendar.read_text().replace("    date: 2021-11-19\n", "    date: 2021-11-26\n"))
         assert daemon.wait_for(lambda: health(daemon)["status"] == "degraded", 20)
         assert any("No space left" in r or "full" in r for r in health(daemon)["reasons"]), health(daemon)
-        assert daemon.get("/calendars/all.ics")[2] == feed_before
+        feed = daemon.get("/calendars/all.ics")[2]
+        assert feed != feed_before and b"20211126T083000" in feed
+        revisions = (small_disk / "feed-revisions.json").read_text()
 
-        # Space returns: the reload is tried again without a signal, and writes work.
+        # Space returns: the save is tried again without a signal, and writes work.
         filler.unlink()
         assert daemon.wait_for(lambda: health(daemon)["status"] == "ok", 90), health(daemon)
-        assert b"20211126T083000" in daemon.get("/calendars/all.ics")[2]
+        assert (small_disk / "feed-revisions.json").read_text() != revisions
+        assert daemon.get("/calendars/all.ics")[2] == feed
         status, _, body = post_item(daemon, "Efter")
         assert status == 201, body
         titles = [item["title"] for item in json.loads(daemon.get("/api/v1/items")[2])]
@@ -103,3 +106,25 @@ def test_a_full_disk_is_said_plainly_and_everything_resumes(kalendarium_bin, sma
                             "print(c.execute('PRAGMA integrity_check').fetchone()[0])",
                             str(small_disk / "kalendarium.sqlite")], capture_output=True, text=True, timeout=60)
     assert check.stdout.strip() == "ok", check.stderr
+
+
+def test_serve_starts_on_a_full_disk_and_opens_the_store_later(kalendarium_bin, small_disk, tmp_path):
+    (tmp_path / "token").write_text(TOKEN)
+    filler = fill(small_disk)
+    daemon = Daemon(kalendarium_bin, tmp_path, "--api-token-file", str(tmp_path / "token"))
+    try:
+        # The feeds and the page come from memory; the database waits for space.
+        status, _, body = daemon.get("/calendars/all.ics")
+        assert status == 200 and body.startswith(b"BEGIN:VCALENDAR")
+        assert daemon.get("/")[0] == 200
+        status, _, body = post_item(daemon, "Under")
+        assert status == 503 and "full" in json.loads(body)["error"], body
+        assert health(daemon)["status"] == "degraded"
+
+        filler.unlink()
+        status, _, body = post_item(daemon, "Efter")
+        assert status == 201, body
+        assert daemon.wait_for(lambda: health(daemon)["status"] == "ok", 90), health(daemon)
+    finally:
+        daemon.stop()
+    assert "full" in daemon.log

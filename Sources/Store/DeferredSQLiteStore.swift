@@ -1,0 +1,83 @@
+public import KalendariumCore
+import Synchronization
+
+/// The SQLite store for a daemon that must start although the database cannot be
+/// opened yet (a full disk under the state directory): the feeds and the page need no
+/// database, so `serve` starts and serves them from memory, while each store call tries
+/// to open the database again and fails with the reason (HTTP 503) until it opens.
+public final class DeferredSQLiteStore: Store {
+    let directory: String
+    private let opened = Mutex<SQLiteStore?>(nil)
+
+    /// Tries to open at once; a failure is kept for later calls, not thrown.
+    public init(directory: String) {
+        self.directory = directory
+        _ = try? open()
+    }
+
+    /// Whether the database is open.
+    public var isOpen: Bool { opened.withLock { $0 != nil } }
+
+    /// The open store, opening it now if it was not.
+    func open() throws -> SQLiteStore {
+        try opened.withLock { store in
+            if let store { return store }
+            let new = try SQLiteStore(directory: directory)
+            store = new
+            return new
+        }
+    }
+
+    public func addItem(_ item: Item) async throws -> Item { try await open().addItem(item) }
+    public func item(id: Int64) async throws -> Item? { try await open().item(id: id) }
+    public func items(_ filter: ItemFilter) async throws -> [Item] { try await open().items(filter) }
+    public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
+        try await open().updateItem(id: id, change, on: date)
+    }
+    public func enqueue(_ entry: OutboxEntry, reminderKeys: [String]) async throws -> Bool {
+        try await open().enqueue(entry, reminderKeys: reminderKeys)
+    }
+    public func enqueue(_ batch: [(entry: OutboxEntry, reminderKeys: [String])]) async throws -> [Bool] {
+        try await open().enqueue(batch)
+    }
+    public func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>] {
+        try await open().recordedReminders(for: recipients)
+    }
+    public func claimDue(
+        now: UTCInstant, limit: Int, clock: UTCInstant, claimUntil: UTCInstant
+    ) async throws -> [OutboxEntry] {
+        try await open().claimDue(now: now, limit: limit, clock: clock, claimUntil: claimUntil)
+    }
+    public func renewClaim(_ claim: String, until: UTCInstant) async throws -> Int {
+        try await open().renewClaim(claim, until: until)
+    }
+    public func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
+        try await open().handOver(entry, until: until)
+    }
+    public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
+        try await open().markSent(entry, at: at)
+    }
+    public func markFailed(
+        _ entry: OutboxEntry, error: String, retryAt: UTCInstant?, uncertain: Bool
+    ) async throws
+        -> Bool
+    {
+        try await open().markFailed(entry, error: error, retryAt: retryAt, uncertain: uncertain)
+    }
+    public func outboxCounts() async throws -> OutboxCounts { try await open().outboxCounts() }
+    public func outbox(status: OutboxEntry.Status?) async throws -> [OutboxEntry] {
+        try await open().outbox(status: status)
+    }
+    public func acquireLease(_ name: String, holder: String, now: UTCInstant, until: UTCInstant) async throws -> Bool {
+        try await open().acquireLease(name, holder: holder, now: now, until: until)
+    }
+    public func releaseLease(_ name: String, holder: String) async throws {
+        try await open().releaseLease(name, holder: holder)
+    }
+    public func lease(_ name: String) async throws -> Lease? { try await open().lease(name) }
+    public func latestCalendar() async throws -> CalendarSnapshot? { try await open().latestCalendar() }
+    public func calendarGeneration() async throws -> Int64 { try await open().calendarGeneration() }
+    public func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64? {
+        try await open().publishCalendar(snapshot, after: generation)
+    }
+}
