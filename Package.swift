@@ -123,7 +123,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: [
                 "Store", "KalendariumCore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -123,5 +123,14 @@ extension PostgresStore {
                 "CREATE INDEX outbox_claims ON outbox(claim)",
             ]
         ),
+        (
+            "v5: owners as a JSON list",
+            [
+                """
+                UPDATE item SET owners = to_jsonb(array_remove(string_to_array(owners, E'\\n'), ''))::text
+                WHERE owners NOT LIKE '[%'
+                """
+            ]
+        ),
     ]
 }

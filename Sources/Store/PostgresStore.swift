@@ -153,7 +153,7 @@ public final class PostgresStore: Store {
     static func item(_ row: ItemRow, notes: [Item.Note]) -> Item {
         Item(
             id: row.0, title: row.1, description: row.2, body: row.3, meeting: row.4, decision: row.5,
-            owners: row.6.split(separator: "\n").compactMap { Owner(String($0)) },
+            owners: OwnerColumn.owners(row.6),
             due: row.7.flatMap { LocalDate(iso: $0) }, status: Item.Status(rawValue: row.8) ?? .open,
             history: notes)
     }
@@ -163,7 +163,7 @@ public final class PostgresStore: Store {
         return Item.Note(date: date, status: status, text: text)
     }
 
-    static func owners(_ owners: [Owner]) -> String { owners.map(\.description).joined(separator: "\n") }
+    static func owners(_ owners: [Owner]) -> String { OwnerColumn.text(owners) }
 
     /// Runs one store operation, giving up after `connectTimeout` seconds: with the
     /// database down the pool would wait for ever, and a request or a pass should

@@ -155,6 +155,13 @@ public final class SQLiteStore: Store {
                     CREATE INDEX outbox_claims ON outbox(claim);
                     """)
         }
+        migrator.registerMigration("v5: owners as a JSON list") { db in
+            for row in try Row.fetchAll(db, sql: "SELECT id, owners FROM item") {
+                try db.execute(
+                    sql: "UPDATE item SET owners = ? WHERE id = ?",
+                    arguments: [OwnerColumn.fromLines(row["owners"]), row["id"] as Int64])
+            }
+        }
         return migrator
     }
 
@@ -167,7 +174,7 @@ public final class SQLiteStore: Store {
                     "INSERT INTO item (title, description, body, meeting, decision, owners, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     item.title, item.description, item.body, item.meeting, item.decision,
-                    item.owners.map(\.description).joined(separator: "\n"), item.due?.description, item.status.rawValue,
+                    OwnerColumn.text(item.owners), item.due?.description, item.status.rawValue,
                 ])
             let id = db.lastInsertedRowID
             for note in item.history {
@@ -209,7 +216,7 @@ public final class SQLiteStore: Store {
             try db.execute(
                 sql: "UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ? WHERE id = ?",
                 arguments: [
-                    item.title, item.description, item.owners.map(\.description).joined(separator: "\n"),
+                    item.title, item.description, OwnerColumn.text(item.owners),
                     item.due?.description, item.status.rawValue, id,
                 ])
             if statusChanged || change.note != nil {
@@ -231,7 +238,7 @@ public final class SQLiteStore: Store {
     }
 
     static func item(_ row: Row, notes: [Item.Note]) -> Item {
-        let owners = (row["owners"] as String).split(separator: "\n").compactMap { Owner(String($0)) }
+        let owners = OwnerColumn.owners(row["owners"])
         return Item(
             id: row["id"], title: row["title"], description: row["description"], body: row["body"],
             meeting: row["meeting"], decision: row["decision"], owners: owners,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KalendariumCore
 import Testing
 
@@ -289,6 +290,26 @@ enum StoreContract {
     func contract(_ name: String) async throws {
         let test = try #require(StoreContract.all.first { $0.0 == name }?.1)
         try await test(try Self.store())
+    }
+
+    /// Owners were kept one per line before v5; the migration makes them a JSON list.
+    @Test func ownersKeptAsLinesBecomeAList() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: "\(dir)/kalendarium.sqlite")
+            try SQLiteStore.migrator.migrate(
+                old, upTo: "v4: claims by the wall clock, hand-overs, uncertain deliveries")
+            try await old.write { db in
+                try db.execute(
+                    sql: "INSERT INTO item (title, body, owners, status) VALUES (?, ?, ?, ?)",
+                    arguments: ["Gammalt", "samarbetskommitten", "municipality:huddinge\nperson:Eva", "open"])
+            }
+        }
+        let store = try SQLiteStore(directory: dir)
+        let item = try #require(try await store.items(ItemFilter()).first)
+        #expect(item.owners == [Owner("municipality:huddinge")!, Owner("person:Eva")!])
+        #expect(OwnerColumn.text(item.owners) == #"["municipality:huddinge","person:Eva"]"#)
     }
 
     @Test func reopeningKeepsDataInWALMode() async throws {
