@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "KalendariumCore", "CalendarFiles", "Feeds", "Server", "Mail", "Store", "Reminders",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 public import KalendariumCore
 public import Logging
+import NIOPosix
 public import Server
 public import ServiceLifecycle
 import Store
@@ -61,7 +62,7 @@ public actor CalendarReloader: Service {
     public func reload(reason: String) async -> Bool {
         let started = ContinuousClock.now
         fingerprint = CalendarReloader.fingerprint(of: directory)
-        let load = CalendarDirectory.load(directory)
+        let load = await Self.load(directory)
         guard load.isUsable else {
             for error in load.errors { logger.error("\(error.description)", metadata: ["reason": "\(reason)"]) }
             logger.error(
@@ -83,14 +84,14 @@ public actor CalendarReloader: Service {
                 } else {
                     previous = try export.revisionFile.load()
                 }
-                let set = try build(load.data, revisions: previous, at: instant)
-                try publish(set, load: load, directory: directory, builtAt: instant, generation: nil)
+                let built = try await build(load.data, revisions: previous, at: instant)
+                publish(built, load: load, directory: directory, builtAt: instant, generation: nil)
                 published = true
                 // Served first, saved second: a full disk must not keep new data from
                 // the feeds. Until it is saved, the next build starts from it.
-                if set.revisions != previous || unsavedRevisions != nil {
-                    unsavedRevisions = set.revisions
-                    try export.revisionFile.save(set.revisions)
+                if built.set.revisions != previous || unsavedRevisions != nil {
+                    unsavedRevisions = built.set.revisions
+                    try export.revisionFile.save(built.set.revisions)
                     unsavedRevisions = nil
                 }
             }
@@ -120,30 +121,49 @@ public actor CalendarReloader: Service {
         return true
     }
 
-    /// Builds the feeds and swaps them in.
-    private func publish(
-        _ set: FeedSet, load: CalendarLoad, directory: String, builtAt: UTCInstant, generation: Int64?
-    ) throws(AppError) {
+    /// Feeds built and compressed, ready to be swapped in.
+    struct Built: Sendable {
+        let set: FeedSet
         let feeds: [PublishedFeed]
-        do { feeds = try set.feeds.map(PublishedFeed.init) } catch {
-            throw AppError("compressing the feeds failed: \(error)")
-        }
+    }
+
+    /// Swaps the built feeds in.
+    private func publish(_ built: Built, load: CalendarLoad, directory: String, builtAt: UTCInstant, generation: Int64?)
+    {
         state.publish(
             PublishedCalendar(
-                feeds: feeds, data: load.data, warnings: load.warnings, builtAt: builtAt,
-                pageURL: export.settings.pageURL, revisions: set.revisions, directory: directory,
+                feeds: built.feeds, data: load.data, warnings: load.warnings, builtAt: builtAt,
+                pageURL: export.settings.pageURL, revisions: built.set.revisions, directory: directory,
                 generation: generation))
         if let generation { self.generation = generation }
     }
 
+    /// Builds and compresses the feeds on NIO's blocking pool: with Swift concurrency on
+    /// the event loops (`serve`), work that takes a while must never run on one, or
+    /// requests on that loop wait for it.
     private func build(
         _ data: CalendarData, revisions: EventRevisions, at instant: UTCInstant
-    ) throws(AppError) -> FeedSet {
-        do {
-            return try FeedSet.build(data: data, settings: export.settings, revisions: revisions, now: instant)
-        } catch {
-            throw AppError("building the feeds failed in libical: \(error)")
+    ) async throws(AppError) -> Built {
+        let settings = export.settings
+        let result: Result<Built, AppError> = await Self.offLoop {
+            let set: FeedSet
+            do { set = try FeedSet.build(data: data, settings: settings, revisions: revisions, now: instant) } catch {
+                return .failure(AppError("building the feeds failed in libical: \(error)"))
+            }
+            do { return .success(Built(set: set, feeds: try set.feeds.map(PublishedFeed.init))) } catch {
+                return .failure(AppError("compressing the feeds failed: \(error)"))
+            }
         }
+        return try result.get()
+    }
+
+    /// Reads a calendars directory on the blocking pool (see `build`).
+    static func load(_ directory: String) async -> CalendarLoad {
+        await offLoop { CalendarDirectory.load(directory) }
+    }
+
+    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        do { return try await NIOThreadPool.singleton.runIfActive(work) } catch { return work() }
     }
 
     /// Publishes this daemon's files to the database when they are the newest edit (or the
@@ -183,11 +203,11 @@ public actor CalendarReloader: Service {
                             serving that
                             """, metadata: ["reason": "\(reason)"])
                     }
-                    try adopt(latest, sync: sync)
+                    try await adopt(latest, sync: sync)
                     return
                 }
                 let folder = try sync.writeMirror(latest)
-                let newest = CalendarDirectory.load(folder)
+                let newest = await Self.load(folder)
                 guard newest.isUsable else {
                     throw AppError("calendar generation \(latest.generation) cannot be read here to rebuild it")
                 }
@@ -200,18 +220,18 @@ public actor CalendarReloader: Service {
             } else {
                 revisions = try export.revisionFile.load()
             }
-            let set = try build(source.load.data, revisions: revisions, at: instant)
+            let built = try await build(source.load.data, revisions: revisions, at: instant)
             let snapshot = CalendarSnapshot(
                 files: source.files, contentHash: source.hash, editedAt: source.editedAt, builtAt: instant,
-                revisions: try CalendarSync.encode(set.revisions), origin: sync.node)
+                revisions: try CalendarSync.encode(built.set.revisions), origin: sync.node)
             let published: Int64?
             do { published = try await sync.store.publishCalendar(snapshot, after: latest?.generation ?? 0) } catch {
                 throw AppError("cannot publish the calendar to the database: \(error)")
             }
             if let published {
-                try publish(
-                    set, load: source.load, directory: source.directory, builtAt: instant, generation: published)
-                try? export.revisionFile.save(set.revisions)  // a local copy, for export and backups
+                publish(
+                    built, load: source.load, directory: source.directory, builtAt: instant, generation: published)
+                try? export.revisionFile.save(built.set.revisions)  // a local copy, for export and backups
                 logger.info("published calendar generation \(published) to the database")
                 return
             }
@@ -220,18 +240,19 @@ public actor CalendarReloader: Service {
     }
 
     /// Serves `snapshot` from the database (unless it is already served).
-    private func adopt(_ snapshot: CalendarSnapshot, sync: CalendarSync) throws(AppError) {
+    private func adopt(_ snapshot: CalendarSnapshot, sync: CalendarSync) async throws(AppError) {
         guard snapshot.generation != generation else { return }
         let folder = try sync.writeMirror(snapshot)
-        let load = CalendarDirectory.load(folder)
+        let load = await Self.load(folder)
         guard load.isUsable else {
             throw AppError(
                 "calendar generation \(snapshot.generation) from \(snapshot.origin) cannot be read here: "
                     + load.errors.map(\.description).joined(separator: "; "))
         }
-        let set = try build(load.data, revisions: try CalendarSync.decode(snapshot.revisions), at: snapshot.builtAt)
-        try publish(set, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
-        try? export.revisionFile.save(set.revisions)  // so `kalendarium export` here numbers as the feeds do
+        let built = try await build(
+            load.data, revisions: try CalendarSync.decode(snapshot.revisions), at: snapshot.builtAt)
+        publish(built, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
+        try? export.revisionFile.save(built.set.revisions)  // so `kalendarium export` here numbers as the feeds do
         logger.info(
             "serving calendar generation \(snapshot.generation) from \(snapshot.origin)",
             metadata: ["meetings": "\(load.data.meetings.count)"])
@@ -244,7 +265,7 @@ public actor CalendarReloader: Service {
             guard try await sync.store.calendarGeneration() > generation,
                 let latest = try await sync.store.latestCalendar()
             else { return }
-            try adopt(latest, sync: sync)
+            try await adopt(latest, sync: sync)
         } catch let error as AppError {
             logger.error("\(error.description)")
             state.reportDataProblem([error.description])
