@@ -31,7 +31,9 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var boundaries: [String] = []
     for line in lines {
         guard line.last == 13, !line.dropLast().contains(13) else { fatalError("a bare CR or LF: \(rendered)") }
-        guard line.count <= 1000 else { fatalError("a line of \(line.count - 2) octets") }
+        guard line.count <= 1000 else {
+            fatalError("a line of \(line.count - 1) octets: \(String(decoding: line.prefix(60), as: UTF8.self))")
+        }
         let text = String(decoding: line.dropLast(), as: UTF8.self)
         if text.hasPrefix("Content-Type: multipart/"), let range = text.range(of: "boundary=\"") {
             boundaries.append(String(text[range.upperBound...].prefix { $0 != "\"" }))
