@@ -30,13 +30,15 @@ trap cleanup EXIT
 cp -r calendars "$work/calendars"
 token=soak-token-0123456789
 echo "$token" >"$work/token"
-"$BIN" serve --port 18090 --calendars "$work/calendars" --state "$work/state" --api-token-file "$work/token" \
+"$BIN" serve --port 0 --calendars "$work/calendars" --state "$work/state" --api-token-file "$work/token" \
     --mail "maildir:$work/mail" --reload-interval 0.5 --log-level warning >"$work/kal.out" 2>"$work/kal.err" &
 kal_pid=$!
-for _ in $(seq 1 300); do curl -fs -o /dev/null http://127.0.0.1:18090/healthz && break; sleep 0.1; done
-base=http://127.0.0.1:18090
+for _ in $(seq 1 300); do grep -q "^listening on" "$work/kal.out" && break; sleep 0.1; done
+base=$(sed -n 's#^listening on \(http://[^/]*\)/$#\1#p' "$work/kal.out")
+[[ -n "$base" ]] || { echo "the daemon did not start:"; cat "$work/kal.err"; exit 1; }
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$kal_pid/status"; }
-reloads() { curl -fs "$base/metrics" | awk '/^kalendarium_reloads_total|^kalendarium_feed_builds_total/ { n += $NF } END { print n + 0 }'; }
+metric() { curl -fs "$base/metrics" | awk -v name="$1" '$1 == name { n += $NF } END { print n + 0 }'; }
+reloads() { metric kalendarium_feed_builds_total; }
 
 start_rss=$(rss)
 start_reloads=$(reloads)
@@ -99,12 +101,23 @@ warm=$(awk 'NR == 7 { print $2 }' "$work/rss")
 last=$(tail -1 "$work/rss" | awk '{ print $2 }')
 peak=$(awk 'max < $2 { max = $2 } END { print max }' "$work/rss")
 errors=$(grep -c -i "error" "$work/kal.err" || true)
+failures=$(metric kalendarium_reload_failures_total)
+# The last edit must be what the feed serves once the reloads have settled.
+last_note=$(sed -n 's/^    note: "\(Krockar med Mälartinget[^"]*\)"/\1/p' "$work/calendars/2021.yaml")
+sleep 2
+if curl -fs "$base/calendars/samarbetskommitten.ics" | tr -d '\r' | sed -e ':a' -e '$!N;s/\n //;ta' -e 'P;D' |
+    grep -qF "$last_note"; then
+    newest=yes
+else
+    newest="NO: \"$last_note\" is not in the feed"
+fi
 
 printf "\n%-34s %s\n" "duration" "${DURATION} s, wrk -t2 -c${CONNECTIONS} on /calendars/all.ics"
 printf "%-34s %s\n" "requests (per second)" "$requests ($rate)"
 printf "%-34s %s\n" "non-2xx/3xx, socket errors" "${bad:-0}, ${socket:-0}"
 printf "%-34s %s\n" "reload rounds (edits + SIGHUPs)" "$rounds"
-printf "%-34s %s\n" "feeds rebuilt (metrics)" "$published"
+printf "%-34s %s\n" "feeds rebuilt, reload failures" "$published, $failures"
+printf "%-34s %s\n" "the feed has the last edit" "$newest"
 printf "%-34s %s\n" "items POSTed: 201 / all" "$items_ok / $items_all"
 printf "%-34s %s\n" "RSS KiB: start, at 60 s, peak, end" "$start_rss, ${warm:-?}, $peak, $last"
 printf "%-34s %s\n" "error lines in the daemon's log" "$errors"

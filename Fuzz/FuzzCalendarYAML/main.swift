@@ -5,11 +5,12 @@ import KalendariumCore
 
 /// libFuzzer target: the calendar loader, as `check` and `serve` run it, on a copy of
 /// the shipped `calendars/` with one file replaced by the input. The first byte picks
-/// the file; the rest is its text. Nothing may crash or hang, and every problem must be
+/// the file (a definition file, the one year file, a new year file, or a file the
+/// loader must report as unknown); the rest is its text. Nothing may crash or hang, and every problem must be
 /// a located diagnostic in the right file.
 let files = [
     "municipalities.yaml", "bodies.yaml", "conferences.yaml", "rules.yaml", "2020.yaml", "recipients.yaml",
-    "items.yaml", "notes.yaml",
+    "2021.yaml", "notes.yaml",
 ]
 
 /// A private copy of the shipped directory (`KALENDARIUM_FUZZ_CALENDARS`, else `calendars`).

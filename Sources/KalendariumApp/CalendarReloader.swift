@@ -58,8 +58,25 @@ public actor CalendarReloader: Service {
     }
 
     /// Reloads now. Returns whether new data was published.
+    ///
+    /// One reload at a time: a reload waits while it reads and builds off the event
+    /// loops, and the actor would otherwise start another (SIGHUP and the file watcher
+    /// together) from the same revisions, or publish an older build over a newer one.
     @discardableResult
     public func reload(reason: String) async -> Bool {
+        let before = running
+        let next = Task {
+            _ = await before?.value
+            return await self.reloadNow(reason: reason)
+        }
+        running = next
+        return await next.value
+    }
+
+    /// The reload in progress or last done, which the next one waits for.
+    private var running: Task<Bool, Never>?
+
+    private func reloadNow(reason: String) async -> Bool {
         let started = ContinuousClock.now
         fingerprint = CalendarReloader.fingerprint(of: directory)
         let load = await Self.load(directory)
@@ -282,7 +299,7 @@ public actor CalendarReloader: Service {
                     self.notifier.reloading()
                     let ok = await self.reload(reason: "SIGHUP")
                     self.notifier.ready(
-                        status: ok ? "serving" : "degraded: calendars/ has errors, serving the last good data")
+                        status: ok ? "serving" : "degraded: the reload failed (see /healthz)")
                 }
             }
             group.addTask {

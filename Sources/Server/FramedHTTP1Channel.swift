@@ -1,10 +1,11 @@
 public import HummingbirdCore
 public import Logging
 public import NIOCore
+import NIOHTTP1
 import NIOHTTPTypesHTTP1
 
-/// Hummingbird's HTTP/1 channel with ``HTTPFramingHandler`` in front of the
-/// conversion to HTTP types.
+/// Hummingbird's HTTP/1 channel with ``HTTPFramingHandler`` (behind NIO's
+/// `HTTPServerPipelineHandler`) in front of the conversion to HTTP types.
 ///
 /// Hummingbird adds its `additionalChannelHandlers` after that conversion, where the
 /// protocol version and a second `Host` header are no longer visible; this channel
@@ -18,6 +19,10 @@ public struct FramedHTTP1Channel: ServerChildChannel {
         base.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
             let codec = try pipeline.handler(type: HTTP1ToHTTPServerCodec.self)
+            // Hummingbird reads pipelined requests ahead; the framing check keeps state
+            // for the one request being answered, so NIO's pipeline handler holds the
+            // next request back until the answer before it has ended.
+            try pipeline.addHandler(HTTPServerPipelineHandler(), position: .before(codec))
             try pipeline.addHandler(HTTPFramingHandler(), position: .before(codec))
             return value
         }

@@ -47,7 +47,7 @@ public final class HTTPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
             return
         }
         if let problem = Self.problem(head) {
-            refuse(context, problem)
+            refuse(context, problem, version: head.version)
             return
         }
         version = head.version
@@ -112,7 +112,7 @@ public final class HTTPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
     }
 
     /// Answers 400 with the reason as JSON (as the API's errors are) and closes.
-    private func refuse(_ context: ChannelHandlerContext, _ problem: String) {
+    private func refuse(_ context: ChannelHandlerContext, _ problem: String, version: HTTPVersion) {
         refused = true
         let body = ByteBuffer(bytes: (try? JSONEncoder().encode(["error": problem])) ?? Data("{}".utf8))
         var headers = HTTPHeaders()
@@ -120,7 +120,10 @@ public final class HTTPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
         headers.add(name: "content-length", value: "\(body.readableBytes)")
         headers.add(name: "connection", value: "close")
         context.write(
-            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))),
+            wrapOutboundOut(
+                .head(
+                    HTTPResponseHead(
+                        version: version == .http1_0 ? .http1_0 : .http1_1, status: .badRequest, headers: headers))),
             promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in

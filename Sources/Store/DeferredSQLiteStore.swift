@@ -7,7 +7,11 @@ import Synchronization
 /// to open the database again and fails with the reason (HTTP 503) until it opens.
 public final class DeferredSQLiteStore: Store {
     let directory: String
-    private let opened = Mutex<SQLiteStore?>(nil)
+    private let state = Mutex<(store: SQLiteStore?, failure: (error: StoreError, at: ContinuousClock.Instant)?)>(
+        (nil, nil))
+    /// How long a failed open is answered from memory before it is tried again, so a
+    /// burst of requests on a full disk costs one attempt, not one each.
+    static let retryPause = Duration.seconds(2)
 
     /// Tries to open at once; a failure is kept for later calls, not thrown.
     public init(directory: String) {
@@ -15,16 +19,29 @@ public final class DeferredSQLiteStore: Store {
         _ = try? open()
     }
 
-    /// Whether the database is open.
-    public var isOpen: Bool { opened.withLock { $0 != nil } }
-
-    /// The open store, opening it now if it was not.
-    func open() throws -> SQLiteStore {
-        try opened.withLock { store in
-            if let store { return store }
-            let new = try SQLiteStore(directory: directory)
-            store = new
-            return new
+    /// The open store, opening it now if it was not (and the last try is not too recent).
+    func open() throws(StoreError) -> SQLiteStore {
+        let now = ContinuousClock.now
+        let known: Result<SQLiteStore, StoreError>? = state.withLock { state in
+            if let store = state.store { return .success(store) }
+            if let failure = state.failure, now - failure.at < Self.retryPause { return .failure(failure.error) }
+            return nil
+        }
+        if let known { return try known.get() }
+        do {
+            let opened = try SQLiteStore(directory: directory)
+            return state.withLock { state in
+                if let store = state.store { return store }
+                state = (opened, nil)
+                return opened
+            }
+        } catch let error as StoreError {
+            state.withLock { $0.failure = (error, now) }
+            throw error
+        } catch {
+            let wrapped = StoreError("cannot open the database in \(directory): \(error)", unavailable: true)
+            state.withLock { $0.failure = (wrapped, now) }
+            throw wrapped
         }
     }
 

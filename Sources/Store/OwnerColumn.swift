@@ -11,13 +11,19 @@ public enum OwnerColumn {
     }
 
     /// The owners in `text`; an entry that is no longer a valid owner is left out.
+    /// Text that is not a JSON list is read as one owner a line, as versions before
+    /// migration v5 wrote it (an older daemon may still write so during an upgrade).
     public static func owners(_ text: String) -> [Owner] {
-        let list = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        guard text.hasPrefix("["), let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            return text.split(separator: "\n").compactMap { Owner(String($0)) }
+        }
         return list.compactMap(Owner.init)
     }
 
-    /// Owners written one per line, as versions before migration v5 kept them.
+    /// Migration v5: one owner a line to a JSON list, as it was, without validation
+    /// (a migration must mean the same whatever `Owner` accepts later).
     static func fromLines(_ text: String) -> String {
-        Self.text(text.split(separator: "\n").compactMap { Owner(String($0)) })
+        let lines = text.split(separator: "\n").map(String.init)
+        return String(decoding: (try? JSONEncoder().encode(lines)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

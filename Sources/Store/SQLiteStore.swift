@@ -46,12 +46,12 @@ public final class SQLiteStore: Store {
         let directory = (path as NSString).deletingLastPathComponent
         switch error.resultCode {
         case .SQLITE_FULL:
-            return StoreError("\(doing): the disk holding \(directory) is full; free some space", unavailable: true)
+            return StoreError("\(doing): the disk holding \(directory) is full; free some space", diskFull: true)
         case .SQLITE_IOERR, .SQLITE_CANTOPEN:
             if let free = freeBytes(directory), free < 1 << 20 {
                 return StoreError(
                     "\(doing): the disk holding \(directory) is full (\(free / 1024) KiB free); free some space",
-                    unavailable: true)
+                    diskFull: true)
             }
             return StoreError(
                 "\(doing): \(path) cannot be read or written (\(error.message ?? "I/O error")); "
@@ -60,9 +60,13 @@ public final class SQLiteStore: Store {
             return StoreError(
                 "\(doing): \(path) is read-only; give the service's user write access", unavailable: true)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError("\(doing): \(path) stayed locked by another process for 10 s", unavailable: true)
+            return StoreError(
+                "\(doing): \(path) stayed locked longer than the busy timeout; "
+                    + "another program may hold it open (`fuser \(path)` shows which)", unavailable: true)
         default:
-            return StoreError("\(doing) \(path): \(error)")
+            return StoreError(
+                "\(doing) \(path): \(error.message ?? "\(error.resultCode)"); if it persists, check the file "
+                    + "with `sqlite3 \(path) 'PRAGMA integrity_check'` and restore it from backup")
         }
     }
 

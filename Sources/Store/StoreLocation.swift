@@ -28,9 +28,10 @@ public enum StoreLocation: Sendable, Equatable {
 
     /// Opens the store (running migrations), runs `body` with it, and closes it.
     /// PostgreSQL's connection pool runs in a child task for exactly that long.
-    /// - Parameter startWithout: when the SQLite file cannot be opened for a reason
-    ///   that may pass (a full disk), run `body` all the same with a store that keeps
-    ///   trying to open it (`serve`: the feeds need no database).
+    /// - Parameter startWithout: when the SQLite file cannot be opened because the disk
+    ///   is full, run `body` all the same with a store that keeps trying to open it
+    ///   (`serve`: the feeds need no database). Any other failure is thrown: a wrong
+    ///   path or permission is for the operator to fix before the daemon runs.
     public func withStore<T: Sendable>(
         logger: Logger, startWithout: Bool = false, _ body: @Sendable (any Store) async throws -> T
     ) async throws -> T {
@@ -39,7 +40,7 @@ public enum StoreLocation: Sendable, Equatable {
             let store: any Store
             do {
                 store = try SQLiteStore(directory: directory)
-            } catch let error as StoreError where startWithout && error.unavailable {
+            } catch let error as StoreError where startWithout && error.diskFull {
                 logger.error(
                     """
                     \(error.description); serving the feeds and the page without it, while items and \

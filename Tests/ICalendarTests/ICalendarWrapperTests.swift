@@ -158,7 +158,7 @@ import Testing
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         let started = ContinuousClock.now
         #expect(throws: ICalError.self) { try ICalendarReader.events(text) }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(10))  // unbounded, it runs for minutes
     }
 
     @Test func concurrentTasksCanUseTheWrapper() async throws {

@@ -77,6 +77,24 @@ struct PostgresStoreTests {
         }
     }
 
+    /// Migration v5 turns owners kept one per line into a JSON list; its statements run
+    /// again here on a row written the old way.
+    @Test func ownersKeptAsLinesBecomeAList() async throws {
+        try await TestPostgres.withStore { store in
+            let postgres = try #require(store as? PostgresStore)
+            let id = try #require(try await store.addItem(StoreContract.item()).id)
+            try await postgres.client.query(
+                "UPDATE item SET owners = \("municipality:huddinge\nperson:Eva") WHERE id = \(id)")
+            #expect(try await store.item(id: id)?.owners.count == 2)  // read as lines meanwhile
+            let v5 = try #require(PostgresStore.migrations.first { $0.0.hasPrefix("v5") })
+            for statement in v5.1 { try await postgres.client.query(PostgresQuery(unsafeSQL: statement)) }
+            let stored = try await postgres.client.query("SELECT owners FROM item WHERE id = \(id)").collect()
+                .map { try $0.decode(String.self) }
+            #expect(stored == [#"["municipality:huddinge", "person:Eva"]"#])
+            #expect(try await store.item(id: id)?.owners == [Owner("municipality:huddinge")!, Owner("person:Eva")!])
+        }
+    }
+
     @Test func aWrongURLSaysWhatToWrite() throws {
         #expect(throws: StoreError.self) { try StoreLocation(database: "mysql://x", stateDirectory: "s") }
         #expect(throws: StoreError.self) { try PostgresURL.configuration("postgres://127.0.0.1/db") }

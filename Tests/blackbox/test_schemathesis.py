@@ -36,8 +36,6 @@ def test_the_items_api_matches_its_openapi_document(kalendarium_bin, tmp_path):
              "--max-examples", "40", "--seed", "1", "--generation-database", "none",
              "--request-timeout", "15", "--no-color"],
             capture_output=True, text=True, timeout=300, cwd=tmp_path)
-        summary = result.stdout[-3000:]
-        assert result.returncode == 0, summary
-        assert "passed" in summary and "failures" not in summary.split("SUMMARY")[-1], summary
+        assert result.returncode == 0, result.stdout[-3000:]
     finally:
         daemon.stop()
