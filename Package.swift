@@ -166,11 +166,15 @@ if Context.environment["KALENDARIUM_FUZZ"] != nil {
         ("FuzzSMTPReply", ["Mail"]),
         ("FuzzItemsJSON", ["Server", "CalendarFiles", "KalendariumCore"]),
     ]
-    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .target(
+            name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "Fuzz/FuzzSupport", swiftSettings: strictSettings),
+    ]
     for target in targets {
         package.targets.append(
             .executableTarget(
-                name: target.name, dependencies: target.dependencies + ["FuzzDriver"], path: "Fuzz/\(target.name)",
+                name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)",
                 swiftSettings: strictSettings))
     }
 }

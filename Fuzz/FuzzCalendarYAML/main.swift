@@ -1,6 +1,6 @@
 import CalendarFiles
 import Foundation
-import FuzzDriver
+import FuzzSupport
 import KalendariumCore
 
 /// libFuzzer target: the calendar loader, as `check` and `serve` run it, on a copy of
@@ -30,10 +30,9 @@ let directory: String = {
     return copy
 }()
 
-/// One input; libFuzzer calls it with each mutation. Exported under libFuzzer's name
-/// too, for when the linker picks libFuzzer's `main` over the one below.
+/// One input; libFuzzer calls it with each mutation (see `runLibFuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
-func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     let name = files[Int(bytes[0]) % files.count]
@@ -54,10 +53,4 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, count in
-        guard let data else { return 0 }
-        return fuzz(data, count)
-    })
+runLibFuzzer(fuzz)

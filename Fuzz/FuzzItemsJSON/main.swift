@@ -1,6 +1,6 @@
 import CalendarFiles
 import Foundation
-import FuzzDriver
+import FuzzSupport
 import KalendariumCore
 import Server
 
@@ -19,10 +19,9 @@ let data: CalendarData = {
 let existing = Item(
     id: 1, title: "Befintligt ärende", body: "samarbetskommitten", owners: [Owner("municipality:huddinge")!])
 
-/// One input; libFuzzer calls it with each mutation. Exported under libFuzzer's name
-/// too, for when the linker picks libFuzzer's `main` over the one below.
+/// One input; libFuzzer calls it with each mutation (see `runLibFuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
-func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     let json = Data(bytes.dropFirst())
@@ -42,10 +41,4 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, count in
-        guard let data else { return 0 }
-        return fuzz(data, count)
-    })
+runLibFuzzer(fuzz)

@@ -1,5 +1,5 @@
 import Foundation
-import FuzzDriver
+import FuzzSupport
 import KalendariumCore
 import Mail
 
@@ -8,10 +8,9 @@ import Mail
 /// rendered message must use CRLF only, keep lines within RFC 5322's 998 octets, and
 /// have no line that starts with one of its boundaries except the delimiters
 /// themselves (else text could close a part and inject one).
-/// One input; libFuzzer calls it with each mutation. Exported under libFuzzer's name
-/// too, for when the linker picks libFuzzer's `main` over the one below.
+/// One input; libFuzzer calls it with each mutation (see `runLibFuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
-func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     let fields = bytes.split(separator: 0, maxSplits: 4, omittingEmptySubsequences: false)
         .map { String(decoding: $0, as: UTF8.self) }
@@ -50,10 +49,4 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, count in
-        guard let data else { return 0 }
-        return fuzz(data, count)
-    })
+runLibFuzzer(fuzz)

@@ -1,13 +1,12 @@
 import Foundation
-import FuzzDriver
+import FuzzSupport
 import Mail
 
 /// libFuzzer target: the SMTP reply decoder. The first byte says where the rest is cut
 /// in two, as TCP may cut it: the replies must be the same however the bytes arrive.
-/// One input; libFuzzer calls it with each mutation. Exported under libFuzzer's name
-/// too, for when the linker picks libFuzzer's `main` over the one below.
+/// One input; libFuzzer calls it with each mutation (see `runLibFuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
-func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     let data = bytes.dropFirst()
@@ -34,10 +33,4 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, count in
-        guard let data else { return 0 }
-        return fuzz(data, count)
-    })
+runLibFuzzer(fuzz)

@@ -6,9 +6,9 @@ import KalendariumCore
 /// makes the parser build (and compare, as mapping keys) a tree of billions of nodes:
 /// the "billion laughs". Refusing them up front, with the line and column, keeps a
 /// broken or hostile file from stalling `check` or a daemon's reload.
-enum YAMLAliases {
+public enum YAMLAliases {
     /// The first anchor or alias at a place where YAML reads one, if any.
-    static func first(in text: String) -> (line: Int, column: Int, token: String)? {
+    public static func first(in text: String) -> (line: Int, column: Int, token: String)? {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1

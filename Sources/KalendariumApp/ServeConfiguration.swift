@@ -1,3 +1,4 @@
+import CalendarFiles
 import Foundation
 import Yams
 
@@ -223,6 +224,12 @@ public struct ServeConfiguration: Sendable, Equatable {
     static func fileLayer(_ path: String) throws(AppError) -> Layer {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw AppError("cannot read the configuration file \(path)")
+        }
+        // The same refusal as for calendar files: an alias bomb stalls the parser.
+        if let alias = YAMLAliases.first(in: text) {
+            throw AppError(
+                "\(path):\(alias.line):\(alias.column): \(alias.token): the configuration file does not use YAML "
+                    + "anchors and aliases; write the value out")
         }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch { throw AppError("\(path): malformed YAML: \(error)") }

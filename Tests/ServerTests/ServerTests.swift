@@ -330,4 +330,18 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
             Issue.record("expected an error")
         } catch { #expect(error.description == "KALENDARIUM_PORT=\"eighty\" is not a number") }
     }
+
+    /// An alias bomb as a key stalled the parser for a minute and a half in calendar
+    /// files; the configuration file refuses aliases the same way, located.
+    @Test func aliasesInTheConfigurationFileAreRefused() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
+        try Data("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n? [*b, *b, *b]\n: 1\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let started = ContinuousClock.now
+        do {
+            _ = try ServeConfiguration.resolve(file: file, environment: [:], flags: .init())
+            Issue.record("expected an error")
+        } catch { #expect(error.description.contains("\(file):1:4: &a")) }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
 }

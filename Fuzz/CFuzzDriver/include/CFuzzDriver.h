@@ -1,5 +1,5 @@
-#ifndef KALENDARIUM_FUZZ_DRIVER_H
-#define KALENDARIUM_FUZZ_DRIVER_H
+#ifndef KALENDARIUM_C_FUZZ_DRIVER_H
+#define KALENDARIUM_C_FUZZ_DRIVER_H
 #include <stddef.h>
 #include <stdint.h>
 
