@@ -58,7 +58,7 @@ public enum MIME {
             let first = m.html == nil ? textPart : "Content-Type: \(contentType)\r\n\r\n\(content)"
             body = "--\(mixed)\r\n\(first)\r\n"
             for (attachment, encoded) in attachments {
-                let name = encodedWords(attachment.filename)
+                let name = safeFilename(attachment.filename)
                 body += "--\(mixed)\r\n"
                 body += "Content-Type: \(attachment.contentType); name=\"\(name)\"\r\n"
                 body += "Content-Disposition: attachment; filename=\"\(name)\"\r\n"
@@ -88,6 +88,22 @@ public enum MIME {
 
     static func part(contentType: String, encoding: String, content: String) -> String {
         "Content-Type: \(contentType)\r\nContent-Transfer-Encoding: \(encoding)\r\n\r\n\(content)"
+    }
+
+    /// An attachment's file name as plain ASCII letters, digits, `.`, `-` and `_`, at
+    /// most 60 characters with its extension kept. The names are Kalendarium's own
+    /// (`ledningsgruppen-2027-01-22.ics`); anything else in one could close the quoted
+    /// parameter, and encoded words there made a header line of 2,242 octets (found
+    /// by `scripts/fuzz`).
+    static func safeFilename(_ name: String) -> String {
+        let mapped = String(
+            name.map { c -> Character in
+                c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "-" || c == "_") ? c : "-"
+            })
+        let dot = mapped.lastIndex(of: ".")
+        let ext = dot.map { String(mapped[$0...].prefix(10)) } ?? ""
+        let stem = String((dot.map { mapped[..<$0] } ?? mapped[...]).prefix(60 - ext.count))
+        return stem.isEmpty ? "bilaga\(ext)" : stem + ext
     }
 
     /// Whether `fold` can keep a header with `text` within its line length: no word

@@ -59,6 +59,21 @@ import Testing
         #expect(MIME.encodedWords("Plain ASCII with short words") == "Plain ASCII with short words")
     }
 
+    /// Found by `scripts/fuzz` (FuzzMIME): a long file name, encoded, made a line of
+    /// 2,242 octets; a quote in one could close the parameter.
+    @Test func attachmentNamesArePlainAndShort() {
+        #expect(MIME.safeFilename("ledningsgruppen-2027-01-22.ics") == "ledningsgruppen-2027-01-22.ics")
+        #expect(MIME.safeFilename("möte \"x\"; y=z.ics") == "m-te--x---y-z.ics")
+        #expect(MIME.safeFilename(String(repeating: "å", count: 500) + ".ics").count == 60)
+        #expect(MIME.safeFilename(".ics") == "bilaga.ics")
+        let text = MIME.render(
+            Self.message(attachments: [
+                MailAttachment(
+                    filename: String(repeating: "ä", count: 900) + ".ics", contentType: "text/calendar", data: [65])
+            ]))
+        for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 998) }
+    }
+
     @Test func lineBreaksCannotInjectHeaders() {
         let text = MIME.render(Self.message(subject: "Ärende\r\nBcc: angripare@example.org\nX-Evil: 1"))
         let headerBlock = text.components(separatedBy: "\r\n\r\n")[0]
@@ -84,7 +99,7 @@ import Testing
         #expect(a == MIME.render(Self.message(attachments: [ics]), boundarySeed: "fixed"))
         #expect(a.contains("Content-Type: multipart/mixed; boundary=\"mix-"))
         #expect(a.contains("Content-Type: multipart/alternative; boundary=\"alt-"))
-        #expect(a.contains("Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"=?UTF-8?B?"))
+        #expect(a.contains("Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"m-te.ics\""))
         #expect(a.contains("Content-Transfer-Encoding: base64\r\n\r\nQkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\r\n"))
         #expect(a.hasSuffix("--\r\n"))
     }
