@@ -1,5 +1,5 @@
 public import Feeds
-public import Foundation
+import Foundation
 
 /// Keeps the feeds' event revisions in `feed-revisions.json` in the state directory,
 /// so SEQUENCE and LAST-MODIFIED survive restarts and repeated exports.
@@ -32,20 +32,4 @@ public struct RevisionFile: Sendable {
             throw AppError("cannot save \(path): \(error.localizedDescription)")
         }
     }
-}
-
-/// Writes a file so readers see the old or the new content, never half of it.
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
-    }
-}
-
-/// An error for the person running Kalendarium: what went wrong and what to do.
-public struct AppError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-
-    public init(_ description: String) { self.description = description }
 }

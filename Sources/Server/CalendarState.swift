@@ -1,0 +1,53 @@
+import Feeds
+import KalendariumCore
+import Synchronization
+
+/// The server's shared state: swapped whole on each reload, read on every request.
+/// A mutex rather than an actor: reads are a pointer copy, and requests never wait
+/// behind a reload (the new snapshot is built before the swap).
+public final class CalendarState: Sendable {
+    private struct Value {
+        var published: PublishedCalendar?
+        var problems: [String] = []
+        var node: NodeRole?
+    }
+
+    private let value = Mutex(Value())
+
+    public init() {}
+
+    /// The last good data, or nil before any load has succeeded.
+    public var published: PublishedCalendar? { value.withLock { $0.published } }
+
+    /// Why the service is degraded (a broken edit, failed reminders); empty when healthy.
+    public var problems: [String] { value.withLock { $0.problems } }
+
+    /// This daemon's part among several, or nil when it runs alone on SQLite.
+    public var node: NodeRole? { value.withLock { $0.node } }
+
+    public func setNode(_ role: NodeRole) { value.withLock { $0.node = role } }
+
+    public func publish(_ calendar: PublishedCalendar) {
+        value.withLock {
+            $0.published = calendar
+            $0.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
+        }
+    }
+
+    /// Records that the files cannot be used now; the last good data stays published.
+    public func reportDataProblem(_ lines: [String]) {
+        value.withLock { v in
+            v.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
+            v.problems += lines.map { CalendarState.dataProblemPrefix + $0 }
+        }
+    }
+
+    public func setProblems(_ lines: [String], tag: String) {
+        value.withLock { v in
+            v.problems.removeAll { $0.hasPrefix(tag) }
+            v.problems += lines.map { tag + $0 }
+        }
+    }
+
+    static let dataProblemPrefix = "calendars: "
+}

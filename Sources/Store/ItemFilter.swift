@@ -1,0 +1,25 @@
+public import KalendariumCore
+
+public struct ItemFilter: Sendable {
+    public var body: String?
+    public var owner: Owner?
+    public var statuses: Set<Item.Status>?
+    public var dueBefore: LocalDate?
+
+    public init(
+        body: String? = nil, owner: Owner? = nil, statuses: Set<Item.Status>? = nil, dueBefore: LocalDate? = nil
+    ) {
+        self.body = body
+        self.owner = owner
+        self.statuses = statuses
+        self.dueBefore = dueBefore
+    }
+
+    public func matches(_ item: Item) -> Bool {
+        if let body, item.body != body { return false }
+        if let owner, !item.owners.contains(owner) { return false }
+        if let statuses, !statuses.contains(item.status) { return false }
+        if let dueBefore { guard let due = item.due, due < dueBefore else { return false } }
+        return true
+    }
+}
