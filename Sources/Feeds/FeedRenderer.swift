@@ -1,5 +1,5 @@
 public import ICalendar
-public import KalendariumCore
+import KalendariumCore
 
 /// Renders a feed definition to iCalendar text through libical.
 ///
@@ -84,81 +84,4 @@ public enum FeedRenderer {
     }
 
     static func date(_ d: LocalDate) -> ICalValue { .date(year: d.year, month: d.month, day: d.day) }
-}
-
-/// The VTIMEZONE every feed carries.
-///
-/// libical's builtin zone has a vendor TZID (`/freeassociation.sourceforge.net/…`) and
-/// every transition since 1879; clients want the plain Olson name and the rule in
-/// force. This is that rule, truncated to 1996, when the EU rule began: summer time
-/// from the last Sunday of March 02:00 to the last Sunday of October 03:00. A test
-/// checks it against libical's own Europe/Stockholm for every year to 2037.
-public enum StockholmZone {
-    public static let tzid = "Europe/Stockholm"
-
-    public static let component = ICalComponent(
-        "VTIMEZONE",
-        properties: [ICalProperty("TZID", .text(tzid)), ICalProperty("X-LIC-LOCATION", .text(tzid))],
-        components: [
-            transition("DAYLIGHT", name: "CEST", from: 3600, to: 7200, month: 3, day: 31, hour: 2),
-            transition("STANDARD", name: "CET", from: 7200, to: 3600, month: 10, day: 27, hour: 3),
-        ])
-
-    /// One yearly change on the last Sunday of `month`, first in 1996.
-    static func transition(
-        _ kind: String, name: String, from: Int, to: Int, month: Int, day: Int, hour: Int
-    ) -> ICalComponent {
-        ICalComponent(
-            kind,
-            properties: [
-                ICalProperty("TZOFFSETFROM", .utcOffset(from)),
-                ICalProperty("TZOFFSETTO", .utcOffset(to)),
-                ICalProperty("TZNAME", .text(name)),
-                ICalProperty(
-                    "DTSTART", .localDateTime(year: 1996, month: month, day: day, hour: hour, minute: 0, second: 0)),
-                ICalProperty("RRULE", .recurrence("FREQ=YEARLY;BYMONTH=\(month);BYDAY=-1SU")),
-            ])
-    }
-}
-
-/// One rendered feed with what an HTTP server needs to describe it.
-public struct RenderedFeed: Sendable {
-    public let name: String
-    public let title: String
-    public let description: String
-    public let text: String
-    public let eventCount: Int
-    /// The latest LAST-MODIFIED of its events (the build time for an empty feed).
-    public let lastModified: UTCInstant
-}
-
-/// Every feed rendered, in catalog order, with the revisions they were rendered with.
-public struct FeedSet: Sendable {
-    public let feeds: [RenderedFeed]
-    public let revisions: EventRevisions
-
-    /// Records every event's revision as of `now`, then renders every feed.
-    public static func build(
-        data: CalendarData, settings: FeedSettings, revisions previous: EventRevisions, now: UTCInstant
-    ) throws(ICalError) -> FeedSet {
-        let definitions = FeedCatalog(data: data, settings: settings, currentYear: StockholmTime.local(now).date.year)
-            .definitions()
-        var revisions = previous
-        // An event in several feeds (a meeting in all.ics and its body's feed) is one event.
-        var unique: [String: FeedEvent] = [:]
-        for event in definitions.flatMap(\.events) { unique[event.uid] = event }
-        revisions.record(unique.values.sorted { $0.uid < $1.uid }, at: now)
-        var feeds: [RenderedFeed] = []
-        for definition in definitions {
-            let text = try FeedRenderer.render(definition, revisions: revisions, settings: settings)
-            let modified = definition.events.compactMap { revisions.revision(of: $0.uid)?.modified }.max() ?? now
-            feeds.append(
-                RenderedFeed(
-                    name: definition.name, title: definition.title, description: definition.description,
-                    text: text, eventCount: definition.events.count, lastModified: modified))
-        }
-        return FeedSet(feeds: feeds, revisions: revisions)
-    }
-
-    public func text(of name: String) -> String? { feeds.first { $0.name == name }?.text }
 }

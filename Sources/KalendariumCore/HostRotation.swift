@@ -212,22 +212,6 @@ public struct HostRotation: Sendable {
     }
 }
 
-/// Who hosts a conference one year, and why.
-public struct RotationEntry: Hashable, Sendable {
-    public enum Status: String, Sendable, Codable {
-        case held, digital, cancelled
-    }
-
-    public let year: Int
-    public let conference: String
-    /// Municipality slugs, in the order the documents name them.
-    public let hosts: [String]
-    /// The arranging network, for conferences a network runs.
-    public let network: String?
-    public let status: Status
-    public let reason: RotationReason
-}
-
 /// Why a year has the hosts it has.
 public indirect enum RotationReason: Hashable, Sendable, CustomStringConvertible {
     /// As the turn order gives: `position` of `length` in the cycle recorded `from`–`to`.
@@ -283,13 +267,4 @@ public indirect enum RotationReason: Hashable, Sendable, CustomStringConvertible
             return "too few member municipalities in \(year) to fill the host places"
         }
     }
-}
-
-/// The history of a conference cannot define a cycle.
-public struct RotationError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let conference: String
-    public let location: SourceLocation?
-    public let message: String
-
-    public var description: String { "conference \"\(conference)\" \(message)" }
 }

@@ -3,20 +3,6 @@ import ICalendar
 public import KalendariumCore
 public import Mail
 
-/// Who reminders come from, and where people write to stop them.
-public struct MailSettings: Sendable {
-    public var from: MailAddress
-    /// The mailto address in List-Unsubscribe and the footer.
-    public var unsubscribe: String
-    public var feeds: FeedSettings
-
-    public init(from: MailAddress, unsubscribe: String, feeds: FeedSettings) {
-        self.from = from
-        self.unsubscribe = unsubscribe
-        self.feeds = feeds
-    }
-}
-
 /// Turns an envelope of reminders into one e-mail: Swedish text and HTML, and for an
 /// agenda notice the meeting as `text/calendar` with the UID and SEQUENCE it has in the
 /// feeds, so a client that subscribes and opens the attachment shows one event.

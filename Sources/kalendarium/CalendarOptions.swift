@@ -25,23 +25,3 @@ struct CalendarOptions: ParsableArguments {
         return load
     }
 }
-
-/// Output format for commands that print for people or for programs.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-enum StandardError {
-    static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
-
-enum JSON {
-    /// Stable, readable JSON: sorted keys so output diffs cleanly between runs.
-    static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}

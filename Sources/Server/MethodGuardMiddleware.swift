@@ -1,0 +1,27 @@
+import Hummingbird
+
+/// Only GET and HEAD exist here (the items API adds its own); anything else is 405
+/// with the methods that are allowed, rather than a misleading 404.
+struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let allowed = Self.allowed(request.uri.path)
+        guard allowed.contains(request.method) else {
+            var headers = HTTPFields()
+            headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(
+                status: .methodNotAllowed, headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not allowed here\n")))
+        }
+        return try await next(request, context)
+    }
+
+    /// The methods a path has, as `Allow` lists them (RFC 9110 § 10.2.1).
+    static func allowed(_ path: String) -> [HTTPRequest.Method] {
+        if path == "/api/v1/items" { return [.get, .head, .post] }
+        if path.hasPrefix("/api/v1/items/") { return [.get, .head, .patch] }
+        return [.get, .head]
+    }
+}
