@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalendarFiles
 import Feeds
+import Foundation
 import KalendariumApp
 import KalendariumCore
 
@@ -31,7 +32,7 @@ struct ExportCommand: ParsableCommand {
                 }
                 return t
             } ?? WallClock.now()
-        let export = FeedExport(settings: feedOptions.settings, stateDirectory: feedOptions.stateDirectory)
+        let export = FeedExport(settings: try feedOptions.settings, stateDirectory: feedOptions.stateDirectory)
         do {
             let set = try export.build(data, now: instant)
             try FeedExport.write(set, to: out)
@@ -49,21 +50,55 @@ struct ExportCommand: ParsableCommand {
 
 /// Settings shared by commands that build feeds.
 struct FeedOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Where revisions are kept (default: $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Where revisions are kept (default: $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).",
+            valueName: "DIR"))
     var state: String?
-    @Option(help: ArgumentHelp("Public address of the web page, linked from every event.", valueName: "URL"))
-    var pageURL: String = FeedSettings().pageURL
-    @Option(help: ArgumentHelp("Domain part of every event UID; never change it once published.", valueName: "DOMAIN"))
-    var uidDomain: String = FeedSettings().uidDomain
-    @Option(help: "Years ahead that hosts.ics plans.") var horizon: Int = FeedSettings().horizonYears
+    @Option(
+        help: ArgumentHelp(
+            "Public address of the web page, linked from every event (default: $KALENDARIUM_PAGE_URL, else "
+                + "\(FeedSettings().pageURL)).", valueName: "URL"))
+    var pageURL: String?
+    @Option(
+        help: ArgumentHelp(
+            "Domain part of every event UID; never change it once published (default: $KALENDARIUM_UID_DOMAIN, "
+                + "else \(FeedSettings().uidDomain)).", valueName: "DOMAIN"))
+    var uidDomain: String?
+    @Option(help: "Years ahead that hosts.ics plans (default: $KALENDARIUM_HORIZON, else 10).") var horizon: Int?
 
     var stateDirectory: String { StateDirectory.resolve(state) }
 
     var settings: FeedSettings {
-        FeedSettings(pageURL: pageURL, uidDomain: uidDomain, horizonYears: horizon)
+        get throws { try FeedSettings.resolve(pageURL: pageURL, uidDomain: uidDomain, horizon: horizon) }
     }
 
     func validate() throws {
-        guard (0...100).contains(horizon) else { throw ValidationError("--horizon must be 0–100 years") }
+        guard (0...100).contains(try settings.horizonYears) else {
+            throw ValidationError("--horizon must be 0–100 years")
+        }
+    }
+}
+
+extension FeedSettings {
+    /// A flag, else the `KALENDARIUM_*` variable `serve` reads too, else the default:
+    /// every command that builds events must give them the UIDs and links the feeds have.
+    static func resolve(
+        pageURL: String?, uidDomain: String?, horizon: Int?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> FeedSettings {
+        let defaults = FeedSettings()
+        var years = defaults.horizonYears
+        if let horizon {
+            years = horizon
+        } else if let text = environment["KALENDARIUM_HORIZON"] {
+            guard let value = Int(text) else {
+                throw ValidationError("KALENDARIUM_HORIZON=\"\(text)\" is not a number")
+            }
+            years = value
+        }
+        return FeedSettings(
+            pageURL: pageURL ?? environment["KALENDARIUM_PAGE_URL"] ?? defaults.pageURL,
+            uidDomain: uidDomain ?? environment["KALENDARIUM_UID_DOMAIN"] ?? defaults.uidDomain, horizonYears: years)
     }
 }

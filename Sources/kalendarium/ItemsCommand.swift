@@ -17,7 +17,8 @@ struct ItemsCommand: AsyncParsableCommand {
         @OptionGroup var calendars: CalendarOptions
         @Option(
             help: ArgumentHelp(
-                "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+                "State directory with the database (default $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).",
+                valueName: "DIR"))
         var state: String?
         @OptionGroup var database: DatabaseOption
 

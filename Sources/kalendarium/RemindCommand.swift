@@ -23,7 +23,8 @@ struct RemindCommand: AsyncParsableCommand {
     @OptionGroup var calendars: CalendarOptions
     @Option(
         help: ArgumentHelp(
-            "State directory with the database (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+            "State directory with the database (default $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).",
+            valueName: "DIR"))
     var state: String?
     @OptionGroup var database: DatabaseOption
     @Option(help: ArgumentHelp("Run as of this time (RFC 3339), e.g. 2021-08-30T08:00:00+02:00.", valueName: "TIME"))
@@ -45,8 +46,16 @@ struct RemindCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp("Sender, e.g. \"Södertörnskommunernas kansli <kansli@example.org>\".", valueName: "ADDRESS"))
     var mailFrom: String?
-    @Option(help: ArgumentHelp("Public address of the web page, linked from the mail.", valueName: "URL"))
-    var pageURL: String = FeedSettings().pageURL
+    @Option(
+        help: ArgumentHelp(
+            "Public address of the web page, linked from the mail (default: $KALENDARIUM_PAGE_URL, else "
+                + "\(FeedSettings().pageURL)).", valueName: "URL"))
+    var pageURL: String?
+    @Option(
+        help: ArgumentHelp(
+            "Domain part of the attached events' UIDs, as the feeds have them (default: $KALENDARIUM_UID_DOMAIN, "
+                + "else \(FeedSettings().uidDomain)).", valueName: "DOMAIN"))
+    var uidDomain: String?
 
     func run() async throws {
         let stateDirectory = StateDirectory.resolve(state)
@@ -78,7 +87,7 @@ struct RemindCommand: AsyncParsableCommand {
             let mailConfiguration = try MailConfiguration(
                 flag: mail, fromFlag: mailFrom,
                 environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
-            let feeds = FeedSettings(pageURL: pageURL)
+            let feeds = try FeedSettings.resolve(pageURL: pageURL, uidDomain: uidDomain, horizon: nil)
             let export = FeedExport(settings: feeds, stateDirectory: stateDirectory)
             let transport = try mailConfiguration.transport()
             let settings = MailSettings(

@@ -25,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port (default 8080; 0 picks a free one).") var port: Int?
     @Option(help: ArgumentHelp("The calendars directory (default ./calendars).", valueName: "DIR")) var calendars:
         String?
-    @Option(help: ArgumentHelp("State directory (default $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "State directory (default $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
     var state: String?
     @Option(help: ArgumentHelp("Public address of the web page (default http://HOST:PORT/).", valueName: "URL"))
     var pageURL: String?

@@ -1,13 +1,14 @@
 """Items and reminders against a real SMTP server (aiosmtpd on loopback)."""
 
 import json
+import os
 import subprocess
 import threading
 
 import icalendar
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, http_get, wait_until_listening
 from smtp_sink import Server, free_port
 
 NOW = "2021-08-30T08:00:00+02:00"  # a Monday: agenda notices for 2 and 8 September, overdue items
@@ -264,3 +265,38 @@ def test_sendmail_transport(run, state, tmp_path):
     later = run("remind", "--state", str(state), "--now", "2021-09-06T08:00:00+02:00", "--mail-from", FROM,
                 "--mail", f"sendmail:{busy}")
     assert count(later, "will retry:") == 3 and "exited with 75 queue full" in later.stdout
+
+
+def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalendarium_bin):
+    """With KALENDARIUM_UID_DOMAIN and KALENDARIUM_PAGE_URL set (and the state directory
+    in KALENDARIUM_STATE, which wins over systemd's STATE_DIRECTORY as it does for
+    serve), a reminder's attached event has the UID and link of the feeds' event."""
+    env = {"KALENDARIUM_UID_DOMAIN": "kalender.example.org", "KALENDARIUM_PAGE_URL": "https://kalender.example.org/",
+           "KALENDARIUM_STATE": str(state), "STATE_DIRECTORY": str(tmp_path / "elsewhere")}
+    result = run("remind", "--now", NOW, "--mail-from", FROM,
+                 "--mail", f"smtp://127.0.0.1:{smtp.port}?starttls=never&timeout=5", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    haninge = next(m for m in smtp.sink.messages if "kso.haninge" in m["To"])
+    attached = icalendar.Calendar.from_ical(next(haninge.iter_attachments()).get_content()).walk("VEVENT")[0]
+    assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@kalender.example.org"
+    assert str(attached["URL"]).startswith("https://kalender.example.org/")
+    assert "https://kalender.example.org/" in haninge.get_body(("plain",)).get_content()
+
+    export = run("export", "--out", str(tmp_path / "feeds"), "--now", NOW, env=env)
+    assert export.returncode == 0, export.stderr
+    assert not (tmp_path / "elsewhere").exists()
+    feed = icalendar.Calendar.from_ical((tmp_path / "feeds/samarbetskommitten.ics").read_bytes())
+    same = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == str(attached["UID"]))
+    assert str(same["URL"]) == str(attached["URL"]) and int(same["SEQUENCE"]) == int(attached["SEQUENCE"])
+
+    served = subprocess.Popen([kalendarium_bin, "serve", "--port", "0"], cwd=ROOT, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **env})
+    try:
+        base = wait_until_listening(served)
+        _, _, body = http_get(base + "/calendars/samarbetskommitten.ics")
+        event = next(e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
+                     if str(e["UID"]) == str(attached["UID"]))
+        assert str(event["URL"]) == str(attached["URL"])
+    finally:
+        served.terminate()
+        served.communicate(timeout=30)
