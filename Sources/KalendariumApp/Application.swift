@@ -51,7 +51,7 @@ public struct KalendariumApplication {
             now: now,
             sync: shared ? CalendarSync(store: store, node: node, stateDirectory: configuration.state) : nil)
         // Before the server starts, so the first request already has feeds (or a reason why not).
-        await reloader.reload(reason: "start")
+        await reloader.reload(reason: .start)
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
         let mail = try MailConfiguration(
             flag: configuration.mail, fromFlag: configuration.mailFrom, environment: environment,

@@ -63,7 +63,7 @@ public actor CalendarReloader: Service {
     /// loops, and the actor would otherwise start another (SIGHUP and the file watcher
     /// together) from the same revisions, or publish an older build over a newer one.
     @discardableResult
-    public func reload(reason: String) async -> Bool {
+    public func reload(reason: ReloadReason) async -> Bool {
         let before = running
         let next = Task {
             _ = await before?.value
@@ -76,12 +76,14 @@ public actor CalendarReloader: Service {
     /// The reload in progress or last done, which the next one waits for.
     private var running: Task<Bool, Never>?
 
-    private func reloadNow(reason: String) async -> Bool {
+    private func reloadNow(reason: ReloadReason) async -> Bool {
         let started = ContinuousClock.now
         fingerprint = CalendarReloader.fingerprint(of: directory)
         let load = await Self.load(directory)
         guard load.isUsable else {
-            for error in load.errors { logger.error("\(error.description)", metadata: ["reason": "\(reason)"]) }
+            for error in load.errors {
+                logger.error("\(error.description)", metadata: ["reason": "\(reason.rawValue)"])
+            }
             logger.error(
                 "reload failed; still serving the last good data", metadata: ["errors": "\(load.errors.count)"])
             state.reportDataProblem(load.errors.map(\.description))
@@ -93,7 +95,7 @@ public actor CalendarReloader: Service {
         var published = false
         do throws(AppError) {
             if let sync {
-                try await share(load, sync: sync, newYear: reason == "new year", instant: instant, reason: reason)
+                try await share(load, sync: sync, instant: instant, reason: reason)
             } else {
                 let previous: EventRevisions
                 if let unsavedRevisions {
@@ -132,7 +134,8 @@ public actor CalendarReloader: Service {
         logger.info(
             "published the calendar",
             metadata: [
-                "reason": "\(reason)", "meetings": "\(load.data.meetings.count)", "warnings": "\(load.warnings.count)",
+                "reason": "\(reason.rawValue)", "meetings": "\(load.data.meetings.count)",
+                "warnings": "\(load.warnings.count)",
                 "milliseconds": "\(Int(seconds * 1000))",
             ])
         return true
@@ -187,7 +190,7 @@ public actor CalendarReloader: Service {
     /// year turned), else follows the newest generation there. Bounded retries when
     /// another daemon publishes at the same moment.
     private func share(
-        _ load: CalendarLoad, sync: CalendarSync, newYear: Bool, instant: UTCInstant, reason: String
+        _ load: CalendarLoad, sync: CalendarSync, instant: UTCInstant, reason: ReloadReason
     ) async throws(AppError) {
         let (files, editedAt) = try CalendarSync.files(in: directory)
         let hash = CalendarSync.hash(files)
@@ -212,13 +215,13 @@ public actor CalendarReloader: Service {
             // newest generation's files built again as of now (the host horizon moves).
             var source = (files: files, hash: hash, editedAt: editedAt, load: load, directory: directory)
             if let latest, !ours {
-                guard newYear && staleYear else {
+                guard reason == .newYear && staleYear else {
                     if latest.contentHash != hash {
                         logger.notice(
                             """
                             calendars/ here is older than generation \(latest.generation) from \(latest.origin); \
                             serving that
-                            """, metadata: ["reason": "\(reason)"])
+                            """, metadata: ["reason": "\(reason.rawValue)"])
                     }
                     try await adopt(latest, sync: sync)
                     return
@@ -297,7 +300,7 @@ public actor CalendarReloader: Service {
             group.addTask {
                 for await _ in signals.cancelOnGracefulShutdown() {
                     self.notifier.reloading()
-                    let ok = await self.reload(reason: "SIGHUP")
+                    let ok = await self.reload(reason: .signal)
                     self.notifier.ready(
                         status: ok ? "serving" : "degraded: the reload failed (see /healthz)")
                 }
@@ -336,11 +339,11 @@ public actor CalendarReloader: Service {
         let current = CalendarReloader.fingerprint(of: directory)
         let year = StockholmTime.local(now()).date.year
         if current != fingerprint {
-            await reload(reason: "files changed")
+            await reload(reason: .filesChanged)
         } else if let retryAt, ContinuousClock.now >= retryAt {
-            await reload(reason: "retry after a failed reload")
+            await reload(reason: .retry)
         } else if let builtYear, builtYear != year {
-            await reload(reason: "new year")
+            await reload(reason: .newYear)
         }
     }
 

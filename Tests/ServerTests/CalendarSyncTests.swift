@@ -62,8 +62,8 @@ struct TwoNodes {
 @Suite struct CalendarSyncTests {
     @Test func theSecondNodeServesTheFirstNodesGenerationByteForByte() async throws {
         let nodes = try TwoNodes()
-        #expect(await nodes.a.reloader.reload(reason: "start"))
-        #expect(await nodes.b.reloader.reload(reason: "start"))
+        #expect(await nodes.a.reloader.reload(reason: .start))
+        #expect(await nodes.b.reloader.reload(reason: .start))
         #expect(nodes.a.generation == 1 && nodes.b.generation == 1)
         #expect(nodes.a.allFeed == nodes.b.allFeed)
         #expect(try await nodes.store.latestCalendar()?.origin == "a")
@@ -71,8 +71,8 @@ struct TwoNodes {
 
     @Test func anEditOnOneNodeReachesTheOtherWithTheSameRevisions() async throws {
         let nodes = try TwoNodes()
-        await nodes.a.reloader.reload(reason: "start")
-        await nodes.b.reloader.reload(reason: "start")
+        await nodes.a.reloader.reload(reason: .start)
+        await nodes.b.reloader.reload(reason: .start)
         try nodes.a.edit("2021.yaml") { $0.replacing("    date: 2021-11-19\n", with: "    date: 2021-11-26\n") }
         await nodes.a.reloader.pollOnce()
         #expect(nodes.a.generation == 2)
@@ -83,19 +83,19 @@ struct TwoNodes {
         #expect(feed == nodes.a.allFeed)
         #expect(nodes.b.state.published?.revisions == nodes.a.state.published?.revisions)
         // b's own files are older than a's edit: reloading them keeps generation 2.
-        #expect(await nodes.b.reloader.reload(reason: "SIGHUP"))
+        #expect(await nodes.b.reloader.reload(reason: .signal))
         #expect(nodes.b.generation == 2 && nodes.b.allFeed == feed)
     }
 
     @Test func theNewestEditWinsAndABrokenOneIsNotPublished() async throws {
         let nodes = try TwoNodes()
-        await nodes.a.reloader.reload(reason: "start")
-        await nodes.b.reloader.reload(reason: "start")
+        await nodes.a.reloader.reload(reason: .start)
+        await nodes.b.reloader.reload(reason: .start)
         try nodes.b.edit("2021.yaml") { $0 + "\n# b was here\n" }
-        #expect(await nodes.b.reloader.reload(reason: "SIGHUP"))
+        #expect(await nodes.b.reloader.reload(reason: .signal))
         #expect(nodes.b.generation == 2)
         try nodes.a.edit("2021.yaml") { "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n" + $0 }
-        #expect(await nodes.a.reloader.reload(reason: "SIGHUP") == false)
+        #expect(await nodes.a.reloader.reload(reason: .signal) == false)
         #expect(try await nodes.store.calendarGeneration() == 2)
         await nodes.a.reloader.follow()
         #expect(nodes.a.generation == 2 && nodes.a.allFeed == nodes.b.allFeed)
@@ -105,8 +105,8 @@ struct TwoNodes {
     @Test func whenTheYearTurnsTheNewestFilesAreBuiltAgainOnce() async throws {
         let clock = Clock(Fixture.now)
         let nodes = try TwoNodes(now: { clock.now })
-        await nodes.a.reloader.reload(reason: "start")
-        await nodes.b.reloader.reload(reason: "start")
+        await nodes.a.reloader.reload(reason: .start)
+        await nodes.b.reloader.reload(reason: .start)
         try nodes.a.edit("2021.yaml") { $0 + "\n# an edit on a\n" }
         await nodes.a.reloader.pollOnce()
         await nodes.b.reloader.follow()

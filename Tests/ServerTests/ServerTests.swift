@@ -36,7 +36,7 @@ struct Fixture {
         reloader = CalendarReloader(
             directory: directory, export: export, state: state, metrics: metrics, logger: logger,
             notifier: SystemdNotifier(environment: [:]), interval: .seconds(60), now: { Fixture.now })
-        if load { await reloader.reload(reason: "test") }
+        if load { await reloader.reload(reason: .start) }
         app = Application(
             router: buildRouter(
                 state: state, metrics: metrics, options: ServerOptions(feedTokens: tokens),
@@ -229,7 +229,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         try await f.app.test(.router) { client in
             let etag = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.headers[.eTag]! }
             try f.write("2021.yaml", "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n")
-            #expect(await f.reloader.reload(reason: "test") == false)
+            #expect(await f.reloader.reload(reason: .start) == false)
             try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.eTag] == etag)
@@ -247,7 +247,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(text($0).contains("kalendarium_reload_failures_total 1"))
             }
             try f.write("2021.yaml", good.replacing("    date: 2021-11-19\n", with: "    date: 2021-11-26\n"))
-            #expect(await f.reloader.reload(reason: "test") == true)
+            #expect(await f.reloader.reload(reason: .start) == true)
             try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
                 #expect(r.headers[.eTag] != etag)
                 #expect(text(r).contains("20211126T083000"))
@@ -296,7 +296,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         try f.write(
             "2021.yaml",
             "meetings:\n  - body: ledningsgruppen\n    date: 2021-01-22\n    venue: \"<script>alert(1)</script>\"\n")
-        await f.reloader.reload(reason: "test")
+        await f.reloader.reload(reason: .start)
         try await f.app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { r in
                 #expect(!text(r).contains("<script>"))

@@ -1,0 +1,10 @@
+/// Why the calendar is read again; logged with each reload. The new year is more than
+/// a label: with several daemons it rebuilds the newest generation as of now, so the
+/// host horizon moves even where no file changed.
+public enum ReloadReason: String, Sendable {
+    case start
+    case signal = "SIGHUP"
+    case filesChanged = "files changed"
+    case newYear = "new year"
+    case retry = "retry after a failed reload"
+}
