@@ -46,16 +46,7 @@ struct RemindCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp("Sender, e.g. \"Södertörnskommunernas kansli <kansli@example.org>\".", valueName: "ADDRESS"))
     var mailFrom: String?
-    @Option(
-        help: ArgumentHelp(
-            "Public address of the web page, linked from the mail (default: $KALENDARIUM_PAGE_URL, else "
-                + "\(FeedSettings().pageURL)).", valueName: "URL"))
-    var pageURL: String?
-    @Option(
-        help: ArgumentHelp(
-            "Domain part of the attached events' UIDs, as the feeds have them (default: $KALENDARIUM_UID_DOMAIN, "
-                + "else \(FeedSettings().uidDomain)).", valueName: "DOMAIN"))
-    var uidDomain: String?
+    @OptionGroup var links: EventLinkOptions
 
     func run() async throws {
         let stateDirectory = StateDirectory.resolve(state)
@@ -87,7 +78,7 @@ struct RemindCommand: AsyncParsableCommand {
             let mailConfiguration = try MailConfiguration(
                 flag: mail, fromFlag: mailFrom,
                 environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
-            let feeds = try FeedSettings.resolve(pageURL: pageURL, uidDomain: uidDomain, horizon: nil)
+            let feeds = try FeedSettings.resolve(pageURL: links.pageURL, uidDomain: links.uidDomain, horizon: nil)
             let export = FeedExport(settings: feeds, stateDirectory: stateDirectory)
             let transport = try mailConfiguration.transport()
             let settings = MailSettings(
