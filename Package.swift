@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -37,15 +38,28 @@ let package = Package(
         /// Reading `calendars/` into the core model, with located errors.
         .target(
             name: "CalendarFiles",
-            dependencies: ["KalendariumCore", "ICalendar", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "KalendariumCore", "ICalendar", "Presentation", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         /// libical from the system (Debian: libical-dev).
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
         /// The only Swift code that touches libical pointers.
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
+        /// Every Swedish word and format people see (feeds, e-mails, the page), with the
+        /// Mustache templates embedded from `Templates/`.
+        .target(
+            name: "Presentation",
+            dependencies: ["KalendariumCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/reminder.txt.mustache"),
+            ],
+            swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
-        .target(name: "Feeds", dependencies: ["KalendariumCore", "ICalendar"], swiftSettings: strictSettings),
+        .target(
+            name: "Feeds", dependencies: ["KalendariumCore", "ICalendar", "Presentation"],
+            swiftSettings: strictSettings),
         /// The store: items, the reminder outbox and what daemons share (SQLite through
         /// GRDB, PostgreSQL through postgres-nio).
         .target(
@@ -72,16 +86,16 @@ let package = Package(
             swiftSettings: strictSettings),
         /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
         .target(
-            name: "Reminders", dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store"],
+            name: "Reminders",
+            dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store", "Presentation"],
             swiftSettings: strictSettings),
         /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
         .target(
             name: "Server",
             dependencies: [
-                "KalendariumCore", "Feeds", "Store",
+                "KalendariumCore", "Feeds", "Store", "Presentation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,6 +103,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ],
+            resources: [.embedInCode("openapi.yaml")],
             swiftSettings: strictSettings),
         /// Wiring: configuration, state, feed export, services in one ServiceGroup.
         .target(
@@ -101,7 +116,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
@@ -115,7 +130,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "KalendariumCoreTests", dependencies: ["KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KalendariumCoreTests",
+            dependencies: [
+                "KalendariumCore", "CalendarFiles",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "PresentationTests", dependencies: ["Presentation", "KalendariumCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ICalendarTests", dependencies: ["ICalendar"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
@@ -144,10 +167,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "KalendariumAppTests", dependencies: ["KalendariumApp", "Feeds"], swiftSettings: strictSettings),
+        .testTarget(
             name: "CalendarFilesTests",
-            dependencies: [
-                "CalendarFiles", "KalendariumCore", .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
+            dependencies: ["CalendarFiles", "KalendariumCore"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -30,7 +30,7 @@ public enum CalendarDirectory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             let error = Diagnostic.error(
-                "files",
+                .files,
                 "no calendars directory here; pass --calendars DIR "
                     + "(the repository ships one in calendars/)",
                 at: SourceLocation(file: directory, line: 0, column: 0))
@@ -45,7 +45,7 @@ public enum CalendarDirectory {
                 guard let root = try YAMLDocument(file: file, text: text).root else {
                     if required {
                         errors.append(
-                            .error("files", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+                            .error(.files, "the file is empty", at: SourceLocation(file: file, line: 1, column: 1)))
                     }
                     return nil
                 }
@@ -106,7 +106,7 @@ public enum CalendarDirectory {
             if required {
                 errors.append(
                     .error(
-                        "files", "missing file; see calendars/README.md for what it holds",
+                        .files, "missing file; see calendars/README.md for what it holds",
                         at: SourceLocation(file: file, line: 0, column: 0)))
             }
             return nil
@@ -114,13 +114,13 @@ public enum CalendarDirectory {
         guard let data = FileManager.default.contents(atPath: file) else {
             errors.append(
                 .error(
-                    "files", "cannot read the file (permissions?)", at: SourceLocation(file: file, line: 0, column: 0)))
+                    .files, "cannot read the file (permissions?)", at: SourceLocation(file: file, line: 0, column: 0)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
             errors.append(
                 .error(
-                    "files", "the file is not UTF-8 text; save it as UTF-8",
+                    .files, "the file is not UTF-8 text; save it as UTF-8",
                     at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }

@@ -99,6 +99,6 @@ public enum DirectoryListing {
     }
 
     static func notRead(_ path: String, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
-        Diagnostic(severity, rule: "files", message, at: SourceLocation(file: path, line: 1, column: 1))
+        Diagnostic(severity, rule: .files, message, at: SourceLocation(file: path, line: 1, column: 1))
     }
 }

@@ -18,13 +18,13 @@ public enum ExternalCalendars {
             let start = SourceLocation(file: file, line: 1, column: 1)
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
             else {
-                diagnostics.append(.error("external", "cannot read the file as UTF-8 text", at: start))
+                diagnostics.append(.error(.external, "cannot read the file as UTF-8 text", at: start))
                 continue
             }
             do {
                 let parsed = try ICalendarReader.parse(text)
                 for problem in parsed.errors {
-                    diagnostics.append(Diagnostic(.warning, rule: "external", "libical: \(problem)", at: start))
+                    diagnostics.append(Diagnostic(.warning, rule: .external, "libical: \(problem)", at: start))
                 }
                 for event in try ICalendarReader.events(text) where !event.isCancelled {
                     if let schedule = schedule(of: event) {
@@ -32,7 +32,7 @@ public enum ExternalCalendars {
                     }
                 }
             } catch {
-                diagnostics.append(.error("external", "not a calendar libical can read: \(error.message)", at: start))
+                diagnostics.append(.error(.external, "not a calendar libical can read: \(error.message)", at: start))
             }
         }
         return (events, diagnostics)

@@ -31,12 +31,14 @@ enum MeetingFile {
             throw (f["date"] ?? item).fail(
                 "a meeting of \(schedule.year) in the file for \(year); move it to \(schedule.year).yaml")
         }
-        var digital: String?
+        var digital: DigitalMeeting?
         if let value = f["digital"] {
             let text = try value.string("a platform or true")
-            digital =
-                ["true", "yes"].contains(text.lowercased())
-                ? "digitalt" : (["false", "no"].contains(text.lowercased()) ? nil : text)
+            if ["true", "yes", "digitalt"].contains(text.lowercased()) {
+                digital = DigitalMeeting()
+            } else if !["false", "no"].contains(text.lowercased()) {
+                digital = DigitalMeeting(platform: text)
+            }
         }
         let place = Place(
             municipality: try f["municipality"].map { (v) throws(FileError) in try DefinitionFiles.slug(v) },
@@ -85,8 +87,4 @@ extension Meeting.Subject {
         if case .conference = self { return true }
         return false
     }
-}
-
-extension Place {
-    var isEmpty: Bool { municipality == nil && venue == nil && digital == nil }
 }

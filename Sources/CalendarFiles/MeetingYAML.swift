@@ -1,4 +1,5 @@
 public import KalendariumCore
+import Presentation
 
 /// Writes meetings in the form of the hand-written year files, so a plan can be
 /// reviewed and adopted as `calendars/YYYY.yaml`, and an extra meeting appended.
@@ -9,15 +10,16 @@ public enum MeetingYAML {
         out += "meetings:\n"
         for planned in plan.meetings {
             out += "\n"
-            out += wrap(planned.reason).map { "  # \($0)\n" }.joined()
-            out += entry(planned.meeting, data: data)
+            out += wrap(planned.reason.description).map { "  # \($0)\n" }.joined()
+            out += entry(planned.meeting, data: data, note: planned.note.map { Swedish.planNote($0, data) })
         }
         return out
     }
 
     /// One list item, indented for the `meetings:` list. Keys a reader would leave out
     /// (the body's usual time, `kind: ordinary`, `status: planned`) are left out.
-    public static func entry(_ meeting: Meeting, data: CalendarData) -> String {
+    /// `note` replaces the meeting's own note (a plan's note, in Swedish).
+    public static func entry(_ meeting: Meeting, data: CalendarData, note: String? = nil) -> String {
         var lines: [String] = []
         switch meeting.subject {
         case .body(let slug): lines.append("body: \(slug)")
@@ -47,9 +49,9 @@ public enum MeetingYAML {
         }
         if let m = meeting.place?.municipality { lines.append("municipality: \(m)") }
         if let v = meeting.place?.venue { lines.append("venue: \(quoted(v))") }
-        if let d = meeting.place?.digital { lines.append(d == "digitalt" ? "digital: true" : "digital: \(quoted(d))") }
+        if let d = meeting.place?.digital { lines.append("digital: " + (d.platform.map(quoted) ?? "true")) }
         if meeting.status != .planned { lines.append("status: \(meeting.status.rawValue)") }
-        if let note = meeting.note { lines.append("note: \(quoted(note))") }
+        if let note = note ?? meeting.note { lines.append("note: \(quoted(note))") }
         if !meeting.guests.isEmpty { lines.append("guests: [\(meeting.guests.map(quoted).joined(separator: ", "))]") }
         return lines.enumerated().map { i, line in (i == 0 ? "  - " : "    ") + line + "\n" }.joined()
     }

@@ -45,7 +45,7 @@ public enum PeopleAndItemsFiles {
     public static func items(_ path: String, data: CalendarData) -> (items: [Item], errors: [Diagnostic]) {
         var errors: [Diagnostic] = []
         guard FileManager.default.fileExists(atPath: path) else {
-            return ([], [.error("files", "no such file", at: SourceLocation(file: path, line: 0, column: 0))])
+            return ([], [.error(.files, "no such file", at: SourceLocation(file: path, line: 0, column: 0))])
         }
         guard let doc = document(path, keys: ["items"], into: &errors) else { return ([], errors) }
         let list = DefinitionFiles.entries(doc, list: "items", into: &errors) { (entry) throws(FileError) in
@@ -89,7 +89,7 @@ public enum PeopleAndItemsFiles {
         else {
             errors.append(
                 .error(
-                    "files", "cannot read the file as UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1)))
+                    .files, "cannot read the file as UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         }
         do {

@@ -56,8 +56,8 @@ public enum YAMLAliases {
         guard let found = first(in: text) else { return nil }
         let what = found.token.hasPrefix("&") ? "an anchor" : "an alias"
         return .error(
-            "yaml",
-            "\(what) (\(found.token)): calendar files do not use YAML anchors and aliases; write the value out "
+            .yaml,
+            "\(what) (\(found.token)): Kalendarium's files do not use YAML anchors and aliases; write the value out "
                 + "(quote text that starts with & or *)",
             at: SourceLocation(file: file, line: found.line, column: found.column))
     }

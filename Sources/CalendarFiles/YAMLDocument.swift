@@ -19,7 +19,7 @@ struct YAMLDocument {
             throw FileError(YAMLDocument.describe(error, file: file))
         } catch {
             throw FileError(
-                .error("yaml", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+                .error(.yaml, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
         }
     }
 
@@ -34,18 +34,18 @@ struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return .error("yaml", message(problem, context), at: at(mark))
+            return .error(.yaml, message(problem, context), at: at(mark))
         case .reader(let problem, _, _, _):
             return .error(
-                "yaml", "cannot read the file as UTF-8 text: \(problem)",
+                .yaml, "cannot read the file as UTF-8 text: \(problem)",
                 at: SourceLocation(file: file, line: 1, column: 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                "yaml",
+                .yaml,
                 "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears twice; "
                     + "keep one", at: at(context.mark))
         default:
-            return .error("yaml", "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error(.yaml, "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 }

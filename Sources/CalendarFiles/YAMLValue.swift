@@ -11,7 +11,7 @@ struct YAMLValue {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func fail(_ message: String, rule: String = "schema") -> FileError {
+    func fail(_ message: String, rule: DiagnosticRule = .schema) -> FileError {
         FileError(.error(rule, message, at: location))
     }
 

@@ -1,4 +1,5 @@
 public import KalendariumCore
+import Presentation
 
 /// One feed before rendering: its file name, its titles and its events.
 public struct FeedDefinition: Hashable, Sendable {

@@ -1,4 +1,5 @@
 public import KalendariumCore
+import Presentation
 
 /// One event of a feed, before it becomes iCalendar: everything that, when it changes,
 /// makes the event a new revision (higher SEQUENCE, new LAST-MODIFIED).
@@ -76,7 +77,7 @@ public struct FeedEventFactory: Sendable {
             let month = season?.months.lowerBound ?? 1
             let day = LocalDate(year: year, month: month, day: 1)!
             time = .allDay(first: day, last: day)
-            summary += Swedish.undated(season, year)
+            summary += " (\(Swedish.undated(season, year)))"
         }
         let status: FeedEvent.Status
         switch meeting.status {
@@ -89,14 +90,14 @@ public struct FeedEventFactory: Sendable {
         if meeting.status == .tentative { summary += Swedish.tentativeSuffix }
 
         var lines = ["\(subjectName) – \(Swedish.kind(meeting.kind))"]
-        if let location = location(of: meeting.place) { lines.append("\(Swedish.place): \(location)") }
+        if let location = location(of: meeting.place) { lines.append("\(Swedish.placeLabel): \(location)") }
         if case .conference(let slug) = meeting.subject, let entry = rotation(slug)?.entry(for: meeting.year) {
             lines.append(hostLine(entry))
         }
-        if !meeting.guests.isEmpty { lines.append("\(Swedish.guests): \(Swedish.list(meeting.guests))") }
-        if let note = meeting.note { lines.append("\(Swedish.note): \(note)") }
+        if !meeting.guests.isEmpty { lines.append("\(Swedish.guestsLabel): \(Swedish.list(meeting.guests))") }
+        if let note = meeting.note { lines.append("\(Swedish.noteLabel): \(note)") }
         if status != .confirmed {
-            lines.append("\(Swedish.status): \(status == .cancelled ? Swedish.cancelled : Swedish.tentative)")
+            lines.append("\(Swedish.statusLabel): \(status == .cancelled ? Swedish.cancelled : Swedish.tentative)")
         }
         lines.append("\(Swedish.calendarLink): \(settings.pageURL)")
         return FeedEvent(
@@ -132,7 +133,7 @@ public struct FeedEventFactory: Sendable {
         } else {
             summary = Swedish.hostEventSummary(conference: name, year: entry.year, hosts: hostNames)
         }
-        if !dateKnown { summary += Swedish.undated(conference?.season, entry.year) }
+        if !dateKnown { summary += " (\(Swedish.undated(conference?.season, entry.year)))" }
         let status: FeedEvent.Status = entry.status == .cancelled ? .cancelled : (dateKnown ? .confirmed : .tentative)
         if status == .cancelled { summary = Swedish.cancelledPrefix + summary }
         let lines = [hostLine(entry), "\(Swedish.calendarLink): \(settings.pageURL)"]
@@ -154,15 +155,5 @@ public struct FeedEventFactory: Sendable {
 
     private func municipalityName(_ slug: String) -> String { data.municipality(slug)?.name ?? slug }
 
-    /// "Tyresö slott, Tyresö", "StorSthlm", "Digitalt (Teams)".
-    func location(of place: Place?) -> String? {
-        guard let place else { return nil }
-        var parts: [String] = []
-        if let venue = place.venue { parts.append(venue) }
-        if let slug = place.municipality { parts.append(municipalityName(slug)) }
-        if let digital = place.digital {
-            parts.append(digital.lowercased() == "digitalt" ? Swedish.digital : "\(Swedish.digital) (\(digital))")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    }
+    func location(of place: Place?) -> String? { Swedish.place(place, data) }
 }

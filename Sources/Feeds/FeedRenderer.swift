@@ -1,5 +1,6 @@
 public import ICalendar
-import KalendariumCore
+public import KalendariumCore
+import Presentation
 
 /// Renders a feed definition to iCalendar text through libical.
 ///
@@ -8,7 +9,7 @@ import KalendariumCore
 /// REFRESH-INTERVAL and X-PUBLISHED-TTL for Apple and Outlook, one VTIMEZONE that
 /// every TZID refers to, and all-day events as VALUE=DATE with an exclusive end.
 public enum FeedRenderer {
-    public static let productID = "-//Södertörnskommunerna//Kalendarium//SV"
+    public static let productID = "-//\(Swedish.organisation)//Kalendarium//SV"
 
     public static func render(
         _ feed: FeedDefinition, revisions: EventRevisions, settings: FeedSettings
@@ -31,6 +32,23 @@ public enum FeedRenderer {
             ],
             components: [StockholmZone.component]
                 + events.map { component($0, revisions: revisions, settings: settings) })
+        return try ICalendarWriter.serialize(calendar)
+    }
+
+    /// One meeting as a calendar of its own, for an e-mail attachment: the same UID,
+    /// SEQUENCE and text as in the feeds, so a client that subscribes and opens the
+    /// attachment shows one event, not two.
+    public static func attachment(
+        for meeting: Meeting, data: CalendarData, revisions: EventRevisions, settings: FeedSettings
+    ) throws(ICalError) -> String {
+        let event = FeedEventFactory(data: data, settings: settings).event(for: meeting)
+        let calendar = ICalComponent(
+            "VCALENDAR",
+            properties: [
+                ICalProperty("VERSION", .text("2.0")), ICalProperty("PRODID", .text(productID)),
+                ICalProperty("METHOD", .token("PUBLISH")),
+            ],
+            components: [StockholmZone.component, component(event, revisions: revisions, settings: settings)])
         return try ICalendarWriter.serialize(calendar)
     }
 

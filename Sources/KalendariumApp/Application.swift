@@ -21,16 +21,14 @@ public struct KalendariumApplication {
     ///   - store: the open store; `shared` when other daemons use it too (PostgreSQL),
     ///     which turns on the calendar sync through the database.
     public static func build(
-        configuration: ServeConfiguration, store: any Store, shared: Bool, environment: [String: String],
+        configuration: Settings, store: any Store, shared: Bool, environment: [String: String],
         logger: Logger,
         onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws -> KalendariumApplication {
         let state = CalendarState()
         let metrics = ServerMetrics()
         let notifier = SystemdNotifier(environment: environment)
-        let settings = FeedSettings(
-            pageURL: configuration.effectivePageURL, uidDomain: configuration.uidDomain,
-            horizonYears: configuration.horizon)
+        let settings = configuration.feedSettings
         let export = FeedExport(settings: settings, stateDirectory: configuration.state)
         let now: @Sendable () -> UTCInstant = { WallClock.now() }
         let node = configuration.nodeName
@@ -53,9 +51,7 @@ public struct KalendariumApplication {
         // Before the server starts, so the first request already has feeds (or a reason why not).
         await reloader.reload(reason: .start)
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
-        let mail = try MailConfiguration(
-            flag: configuration.mail, fromFlag: configuration.mailFrom, environment: environment,
-            stateDirectory: configuration.state)
+        let mail = try MailConfiguration(configuration)
         let reminders = ReminderService(
             run: ReminderRun(
                 store: store, transport: try mail.transport(),

@@ -2,6 +2,10 @@ public import Logging
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#elseif canImport(Musl)
+    import Musl
 #endif
 
 /// One line per event on standard error, prefixed with the syslog priority in the
@@ -30,11 +34,10 @@ public struct JournalLogHandler: LogHandler {
         // Newlines in a message would split it into several journal entries.
         let message = "\(event.message)".replacing("\n", with: "\\n")
         let line = "<\(Self.priority(event.level))>\(message)\(fields.isEmpty ? "" : " " + fields)\n"
-        #if canImport(Glibc)
-            // One write(2) per line, so lines from concurrent tasks never interleave.
-            var bytes = Array(line.utf8)
-            _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        #endif
+        // One write(2) per line, so lines from concurrent tasks never interleave
+        // (on Linux, macOS and musl alike).
+        var bytes = Array(line.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
     static func priority(_ level: Logger.Level) -> Int {

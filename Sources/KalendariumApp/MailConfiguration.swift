@@ -1,25 +1,23 @@
 import Foundation
 public import Mail
 
-/// Where reminders go and who they come from: `--mail`, else `$KALENDARIUM_MAIL_URL`,
-/// else the configuration file's `mail`, else a maildir in the state directory.
+/// Where reminders go and who they come from, as the settings give them (`mail`,
+/// `mail-from`, `mail-unsubscribe`); without `mail`, a maildir in the state directory.
 public struct MailConfiguration: Sendable {
     public let url: String
     public let from: MailAddress
     public let unsubscribe: String
 
-    public init(
-        flag: String?, fromFlag: String?, environment: [String: String], stateDirectory: String
-    ) throws(AppError) {
-        url = flag ?? environment["KALENDARIUM_MAIL_URL"] ?? "maildir:\(stateDirectory)/maildir"
-        let fromText = fromFlag ?? environment["KALENDARIUM_MAIL_FROM"] ?? "kalendarium@localhost.localdomain"
+    public init(_ settings: Settings) throws(AppError) {
+        url = settings.mail ?? "maildir:\(settings.state)/maildir"
+        let fromText = settings.mailFrom ?? "kalendarium@localhost.localdomain"
         guard let from = MailConfiguration.address(fromText) else {
             throw AppError(
                 "the sender \"\(fromText)\" is not an address; write kansli@example.org or \"Namn <kansli@example.org>\""
             )
         }
         self.from = from
-        unsubscribe = environment["KALENDARIUM_MAIL_UNSUBSCRIBE"] ?? from.email
+        unsubscribe = settings.mailUnsubscribe ?? from.email
     }
 
     public func transport() throws(AppError) -> any MailTransport {

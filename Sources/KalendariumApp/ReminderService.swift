@@ -85,7 +85,7 @@ public struct ReminderService: Service {
                 Self.leaseName, holder: node, now: instant, until: instant.adding(seconds: leaseSeconds))
         } catch {
             logger.error("cannot take the reminder sender's lease: \(error)")
-            state.setProblems(["cannot take the reminder sender's lease: \(error)"], tag: "reminders: ")
+            state.setProblems(["cannot take the reminder sender's lease: \(error)"], kind: .reminders)
             return false
         }
     }
@@ -97,10 +97,10 @@ public struct ReminderService: Service {
             published.directory.map { "\($0)/recipients.yaml" } ?? recipientsFile)
         if !people.errors.isEmpty {
             for error in people.errors { logger.error("\(error.description)") }
-            state.setProblems(people.errors.map(\.description), tag: "recipients: ")
+            state.setProblems(people.errors.map(\.description), kind: .recipients)
             return
         }
-        state.setProblems([], tag: "recipients: ")
+        state.setProblems([], kind: .recipients)
         let instant = now()
         do {
             var report = try await run.plan(
@@ -110,10 +110,10 @@ public struct ReminderService: Service {
             try await dispatch(now: instant, into: &report)
         } catch {
             logger.error("reminder pass failed: \(error)")
-            state.setProblems(["reminder pass failed: \(error)"], tag: "reminders: ")
+            state.setProblems(["reminder pass failed: \(error)"], kind: .reminders)
             return
         }
-        state.setProblems([], tag: "reminders: ")
+        state.setProblems([], kind: .reminders)
     }
 
     /// Sends what the outbox holds that is due, without deciding anything new.
@@ -123,10 +123,10 @@ public struct ReminderService: Service {
             try await dispatch(now: now(), into: &report)
         } catch {
             logger.error("sending reminders failed: \(error)")
-            state.setProblems(["sending reminders failed: \(error)"], tag: "reminders: ")
+            state.setProblems(["sending reminders failed: \(error)"], kind: .reminders)
             return
         }
-        state.setProblems([], tag: "reminders: ")
+        state.setProblems([], kind: .reminders)
     }
 
     func dispatch(now instant: UTCInstant, into report: inout ReminderRun.Report) async throws {
@@ -149,9 +149,9 @@ public struct ReminderService: Service {
         metrics?.outbox(counts)
         if counts[.failed] > 0 {
             let failed = try await run.store.outbox(status: .failed)
-            state.setProblems(failed.map { "\($0.recipient): \($0.lastError ?? "failed")" }, tag: "mail failed: ")
+            state.setProblems(failed.map { "\($0.recipient): \($0.lastError ?? "failed")" }, kind: .mailFailed)
         } else {
-            state.setProblems([], tag: "mail failed: ")
+            state.setProblems([], kind: .mailFailed)
         }
     }
 }

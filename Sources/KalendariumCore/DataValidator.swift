@@ -25,7 +25,7 @@ public enum DataValidator {
             }
             errors.append(
                 .error(
-                    "duplicate",
+                    .duplicate,
                     "\"\(slug)\" is defined twice (first at \(first?.description ?? "?")); slugs of municipalities, "
                         + "bodies, conferences and networks must be unique", at: location))
         }
@@ -33,7 +33,7 @@ public enum DataValidator {
         for slug in planner.committeeHostOrder where data.municipality(slug) == nil {
             errors.append(
                 .error(
-                    "unknown-municipality",
+                    .unknownMunicipality,
                     "rules.yaml planner committee-host-order names unknown "
                         + "municipality \"\(slug)\"\(Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)))",
                     at: planner.locations["committee-host-order:\(slug)"]))
@@ -41,7 +41,7 @@ public enum DataValidator {
         for slug in planner.planningConferences.keys.sorted() where data.body(slug) == nil {
             errors.append(
                 .error(
-                    "unknown-body",
+                    .unknownBody,
                     "rules.yaml planner planning-conferences names unknown body "
                         + "\"\(slug)\"\(Suggestion.hint(for: slug, in: data.bodies.map(\.slug)))",
                     at: planner.locations["planning-conferences:\(slug)"]))
@@ -50,7 +50,7 @@ public enum DataValidator {
             if let preparer = body.preparedBy, data.body(preparer) == nil {
                 errors.append(
                     .error(
-                        "unknown-body",
+                        .unknownBody,
                         "body \"\(body.slug)\" is prepared by unknown body "
                             + "\"\(preparer)\"\(Suggestion.hint(for: preparer, in: data.bodies.map(\.slug)))",
                         at: body.location))
@@ -68,13 +68,13 @@ public enum DataValidator {
             case .body(let slug) where data.body(slug) == nil:
                 errors.append(
                     .error(
-                        "unknown-body",
+                        .unknownBody,
                         "unknown body \"\(slug)\""
                             + Suggestion.hint(for: slug, in: data.bodies.map(\.slug)), at: meeting.location))
             case .conference(let slug) where data.conference(slug) == nil:
                 errors.append(
                     .error(
-                        "unknown-conference",
+                        .unknownConference,
                         "unknown conference \"\(slug)\""
                             + Suggestion.hint(for: slug, in: data.conferences.map(\.slug)), at: meeting.location))
             default: break
@@ -84,7 +84,7 @@ public enum DataValidator {
                     if !municipality.isMember(in: meeting.year) {
                         errors.append(
                             .error(
-                                "not-a-member",
+                                .notAMember,
                                 "\(municipality.name) hosts a meeting in "
                                     + "\(meeting.year) but is not a member that year "
                                     + "(member \(membership(municipality)))", at: meeting.location))
@@ -92,7 +92,7 @@ public enum DataValidator {
                 } else {
                     errors.append(
                         .error(
-                            "unknown-municipality",
+                            .unknownMunicipality,
                             "unknown municipality \"\(slug)\""
                                 + Suggestion.hint(for: slug, in: data.municipalities.map(\.slug)), at: meeting.location)
                     )
@@ -102,21 +102,21 @@ public enum DataValidator {
                 if case .timed(let sd, let s, let ed, let e) = meeting.schedule, (ed, e.minutes) <= (sd, s.minutes) {
                     errors.append(
                         .error(
-                            "end-before-start",
+                            .endBeforeStart,
                             "ends (\(ed) \(e)) before it starts (\(sd) \(s)); "
                                 + "check the times, or give end-date for a meeting over several days",
                             at: meeting.location))
                 } else if last < first {
                     errors.append(
                         .error(
-                            "end-before-start", "ends (\(last)) before it starts (\(first))",
+                            .endBeforeStart, "ends (\(last)) before it starts (\(first))",
                             at: meeting.location))
                 }
             }
             if let earlier = ids[meeting.id] {
                 errors.append(
                     .error(
-                        "duplicate-meeting",
+                        .duplicateMeeting,
                         "duplicate meeting id \"\(meeting.id)\"; the first is at "
                             + "\(earlier.location?.description ?? "?"); give one of them its own id",
                         at: meeting.location))
@@ -128,7 +128,7 @@ public enum DataValidator {
                 if let earlier = slots[slot], earlier.id != meeting.id {
                     errors.append(
                         .error(
-                            "duplicate-meeting",
+                            .duplicateMeeting,
                             "\(meeting.subject.slug) already meets on \(day) at "
                                 + "\(start) (\(earlier.location?.description ?? "?")); remove one of them",
                             at: meeting.location))
@@ -149,7 +149,7 @@ public enum DataValidator {
                     guard let municipality = data.municipality(slug) else {
                         errors.append(
                             .error(
-                                "unknown-municipality",
+                                .unknownMunicipality,
                                 "unknown municipality \"\(slug)\" as host of "
                                     + "\(conference.slug) \(year)\(Suggestion.hint(for: slug, in: known))", at: location
                             ))
@@ -158,7 +158,7 @@ public enum DataValidator {
                     if !municipality.isMember(in: year) {
                         errors.append(
                             .error(
-                                "not-a-member",
+                                .notAMember,
                                 "\(municipality.name) is named host of "
                                     + "\(conference.name) \(year) but is not a member that year "
                                     + "(member \(membership(municipality)))", at: location))
@@ -174,7 +174,7 @@ public enum DataValidator {
             if case .network(let network) = conference.hostRule, data.network(network) == nil {
                 errors.append(
                     .error(
-                        "unknown-network",
+                        .unknownNetwork,
                         "conference \"\(conference.slug)\" is arranged by unknown "
                             + "network \"\(network)\"\(Suggestion.hint(for: network, in: data.networks.map(\.slug)))",
                         at: conference.location))
@@ -183,7 +183,7 @@ public enum DataValidator {
                 do {
                     _ = try HostRotation(conference: conference, municipalities: data.municipalities)
                 } catch {
-                    errors.append(.error("rotation", error.description, at: error.location ?? conference.location))
+                    errors.append(.error(.rotation, error.description, at: error.location ?? conference.location))
                 }
             }
         }

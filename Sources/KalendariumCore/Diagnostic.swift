@@ -9,8 +9,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public let severity: Severity
-    /// A short stable name of the rule ("weekday", "holiday", "yaml"), for scripts and filters.
-    public let rule: String
+    /// The rule it is about; its raw value ("weekday", "holiday", "yaml") is for scripts and filters.
+    public let rule: DiagnosticRule
     public let message: String
     public let location: SourceLocation?
     /// The meeting date a planning warning is about.
@@ -21,7 +21,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let subject: String?
 
     public init(
-        _ severity: Severity, rule: String, _ message: String, at location: SourceLocation? = nil,
+        _ severity: Severity, rule: DiagnosticRule, _ message: String, at location: SourceLocation? = nil,
         date: LocalDate? = nil, year: Int? = nil, subject: String? = nil
     ) {
         self.severity = severity
@@ -33,7 +33,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.subject = subject
     }
 
-    public static func error(_ rule: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
+    public static func error(_ rule: DiagnosticRule, _ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.error, rule: rule, message, at: location)
     }
 

@@ -23,15 +23,24 @@ public struct YearPlan: Sendable {
     public let year: Int
     public let meetings: [PlannedMeeting]
     /// Rules that gave way, each saying where. Empty when every rule holds.
-    public let relaxations: [String]
+    public let relaxations: [PlanRelaxation]
 }
 
 public struct PlannedMeeting: Hashable, Sendable {
     public let meeting: Meeting
     /// Why this date (and place), for a comment above the meeting.
-    public let reason: String
+    public let reason: PlanReason
     /// Already in the data; the planner kept it as it is.
     public let isFixed: Bool
+    /// What belongs in the proposed meeting's note (the meeting's own `note` is nil then).
+    public let note: PlanNote?
+
+    public init(meeting: Meeting, reason: PlanReason, isFixed: Bool, note: PlanNote? = nil) {
+        self.meeting = meeting
+        self.reason = reason
+        self.isFixed = isFixed
+        self.note = note
+    }
 }
 
 /// The working state of one plan: what is taken, what is planned.
@@ -41,7 +50,7 @@ struct PlanState {
     let rules: PlannerRules
     let externalDays: [LocalDate: String]
     var planned: [PlannedMeeting] = []
-    var relaxations: [String] = []
+    var relaxations: [PlanRelaxation] = []
     var allowBridgeDays = false
 
     init(year: Int, data: CalendarData, externalEvents: [ExternalEvent]) {
@@ -54,7 +63,7 @@ struct PlanState {
         }
         externalDays = days
         planned = data.meetings.filter { $0.year == year }.map {
-            PlannedMeeting(meeting: $0, reason: "already in the data; kept as it is", isFixed: true)
+            PlannedMeeting(meeting: $0, reason: .alreadyInData, isFixed: true)
         }
     }
 
@@ -63,20 +72,15 @@ struct PlanState {
 
     // MARK: - Days
 
-    /// Why nothing can be planned on `day`, or nil when it is free.
-    func blocked(_ day: LocalDate) -> String? {
-        guard day.year == year else { return "outside \(year)" }
-        if day.weekday.isWeekend { return "weekend" }
-        if let holiday = SwedishHolidays.holiday(on: day) { return holiday.name }
-        if let period = data.rules.nonMeetingPeriods.first(where: { $0.contains(day) }) { return period.name }
-        if rules.sportlovWeeks.contains(day.isoWeek.week) { return "sportlov (week \(day.isoWeek.week))" }
-        if isEasterBreak(day) { return "påsklov" }
-        if !allowBridgeDays, SwedishHolidays.isBridgeDay(day) { return "klämdag" }
-        if let event = externalDays[day] { return "\"\(event)\" in another calendar" }
-        if planned.contains(where: { $0.meeting.status != .cancelled && $0.meeting.schedule.days.contains(day) }) {
-            return "another meeting"
-        }
-        return nil
+    /// Whether nothing can be planned on `day`: outside the year, a weekend, a holiday,
+    /// a non-meeting period, sportlov, the Easter break, a bridge day (unless allowed),
+    /// another calendar's event or another meeting.
+    func blocked(_ day: LocalDate) -> Bool {
+        day.year != year || day.weekday.isWeekend || SwedishHolidays.holiday(on: day) != nil
+            || data.rules.nonMeetingPeriods.contains { $0.contains(day) }
+            || rules.sportlovWeeks.contains(day.isoWeek.week) || isEasterBreak(day)
+            || (!allowBridgeDays && SwedishHolidays.isBridgeDay(day)) || externalDays[day] != nil
+            || planned.contains { $0.meeting.status != .cancelled && $0.meeting.schedule.days.contains(day) }
     }
 
     func isEasterBreak(_ day: LocalDate) -> Bool {
@@ -100,8 +104,8 @@ struct PlanState {
         }.count
     }
 
-    mutating func add(_ meeting: Meeting, _ reason: String) {
-        planned.append(PlannedMeeting(meeting: meeting, reason: reason, isFixed: false))
+    mutating func add(_ meeting: Meeting, _ reason: PlanReason, note: PlanNote? = nil) {
+        planned.append(PlannedMeeting(meeting: meeting, reason: reason, isFixed: false, note: note))
     }
 
     // MARK: - Planning conferences
@@ -119,12 +123,12 @@ struct PlanState {
             // Two days lunch to lunch start on a Thursday; one day keeps the body's weekday.
             let startDay: Weekday = conf.days >= 2 ? .thursday : body.weekday
             let start = days(of: startDay, from: monthStart, to: monthEnd).first { first in
-                (0..<conf.days).allSatisfy { blocked(first.adding(days: $0)) == nil }
+                (0..<conf.days).allSatisfy { !blocked(first.adding(days: $0)) }
             }
             guard let start else {
                 relaxations.append(
-                    "planning conference of \(body.name) gave way: no \(conf.days) free days "
-                        + "from a \(startDay.name) in month \(conf.month) of \(year)")
+                    .planningConference(
+                        body: body.name, days: conf.days, weekday: startDay, month: conf.month, year: year))
                 continue
             }
             let schedule: Schedule =
@@ -135,11 +139,9 @@ struct PlanState {
                     end: LocalTime(hour: 13, minute: 0)!)
                 : .timed(startDate: start, start: body.start, endDate: start, end: body.end)
             add(
-                Meeting(
-                    subject: .body(body.slug), kind: .planningConference, schedule: schedule,
-                    note: conf.days >= 2 ? "Planeringskonferens (lunch–lunch)" : "Planeringskonferens"),
-                "planning conference: the first free \(startDay.name) of month \(conf.month)"
-                    + (conf.days >= 2 ? ", lunch to lunch over \(conf.days) days" : ""))
+                Meeting(subject: .body(body.slug), kind: .planningConference, schedule: schedule),
+                .planningConference(weekday: startDay, month: conf.month, days: conf.days),
+                note: .planningConference(lunchToLunch: conf.days >= 2))
         }
     }
 
@@ -157,30 +159,30 @@ struct PlanState {
                 of: rules.conferenceWeekday, from: LocalDate(year: year, month: month, day: 1)!,
                 to: LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
             )
-            .filter { blocked($0) == nil }
+            .filter { !blocked($0) }
             .sorted { (abs($0.days(to: middle)), $0) < (abs($1.days(to: middle)), $1) }
             guard let day = candidates.first else {
                 relaxations.append(
-                    "\(conference.name) \(year) gave way: no free \(rules.conferenceWeekday.name) in month \(month)")
+                    .conference(name: conference.name, year: year, weekday: rules.conferenceWeekday, month: month))
                 continue
             }
-            let names = entry.hosts.map { data.municipality($0)?.name ?? $0 }
             if let network = entry.network {
                 add(
                     Meeting(
                         subject: .conference(conference.slug), schedule: .allDay(first: day, last: day),
-                        status: .tentative,
-                        note: "Nätverket \(data.network(network)?.name ?? network) bestämmer datum"),
-                    "\(conference.name) is arranged by \(network); a \(rules.conferenceWeekday.name) in month \(month), "
-                        + "tentative until the network decides")
+                        status: .tentative),
+                    .conferenceByNetwork(
+                        conference: conference.name, network: network, weekday: rules.conferenceWeekday, month: month),
+                    note: .networkDecides(network: network))
             } else {
                 add(
                     Meeting(
                         subject: .conference(conference.slug), schedule: .allDay(first: day, last: day),
-                        place: entry.hosts.first.map { Place(municipality: $0) },
-                        note: names.count > 1 ? "Värdkommuner \(names.joined(separator: " och "))" : nil),
-                    "\(conference.name) in the \(conference.season?.rawValue ?? "year"); hosts "
-                        + "\(entry.hosts.joined(separator: " and ")) by the rotation (\(entry.reason))")
+                        place: entry.hosts.first.map { Place(municipality: $0) }),
+                    .conferenceByRotation(
+                        conference: conference.name, season: conference.season, hosts: entry.hosts,
+                        rotation: entry.reason),
+                    note: entry.hosts.count > 1 ? .hosts(entry.hosts) : nil)
             }
         }
     }
@@ -223,24 +225,22 @@ struct PlanState {
         let to = LocalDate(year: year, month: 12, day: 18)!
         func candidates() -> [LocalDate] {
             days(of: committee.weekday, from: from, to: to).filter { day in
-                blocked(day) == nil
+                !blocked(day)
                     && (existingPreparation(for: day, preparer: preparer)
-                        || preparationDays(for: day, preparer: preparer).contains { blocked($0) == nil })
+                        || preparationDays(for: day, preparer: preparer).contains { !blocked($0) })
             }
         }
         var pool = candidates()
         if pool.count < needed {
             allowBridgeDays = true
             pool = candidates()
-            relaxations.append(
-                "klämdagar gave way in \(year): only enough free \(committee.weekday.name)s for "
-                    + "\(committee.name) when bridge days are allowed")
+            relaxations.append(.bridgeDays(year: year, weekday: committee.weekday, committee: committee.name))
         }
         if pool.count < needed {
             relaxations.append(
-                "minimum-meetings gave way in \(year): \(committee.name) gets \(pool.count) of "
-                    + "\(committee.minimumMeetingsPerYear) meetings; every other \(committee.weekday.name) from \(from) to \(to) "
-                    + "is blocked (holidays, breaks, other calendars or a missing \(preparer.name) day before it)")
+                .committeeMinimum(
+                    year: year, body: committee.name, planned: pool.count, minimum: committee.minimumMeetingsPerYear,
+                    weekday: committee.weekday, from: from, to: to, preparer: preparer.name))
         }
         let chosen = PlanState.spread(pool, count: min(needed, pool.count))
         for (index, day) in chosen.enumerated() {
@@ -248,17 +248,16 @@ struct PlanState {
                 Meeting(
                     subject: .body(committee.slug),
                     schedule: .timed(startDate: day, start: committee.start, endDate: day, end: committee.end)),
-                "ordinary meeting \(index + 1) of \(chosen.count), spread evenly over the free \(committee.weekday.name)s "
-                    + "from February to mid-December")
+                .ordinaryMeeting(number: index + 1, count: chosen.count, weekday: committee.weekday))
             if existingPreparation(for: day, preparer: preparer) { continue }
-            guard let prep = preparationDays(for: day, preparer: preparer).first(where: { blocked($0) == nil }) else {
+            guard let prep = preparationDays(for: day, preparer: preparer).first(where: { !blocked($0) }) else {
                 continue
             }
             add(
                 Meeting(
                     subject: .body(preparer.slug),
                     schedule: .timed(startDate: prep, start: preparer.start, endDate: prep, end: preparer.end)),
-                "prepares \(committee.name)'s meeting of \(day) (\(prep.days(to: day)) days before)")
+                .preparation(committee: committee.name, meeting: day, daysBefore: prep.days(to: day)))
         }
     }
 
@@ -278,18 +277,16 @@ struct PlanState {
                 let free = days(
                     of: body.weekday, from: LocalDate(year: year, month: 1, day: 7)!,
                     to: LocalDate(year: year, month: 12, day: 18)!
-                ).filter { blocked($0) == nil }
+                ).filter { !blocked($0) }
                 guard let best = free.max(by: { gap($0, taken) < gap($1, taken) }) else {
-                    relaxations.append(
-                        "minimum-meetings gave way in \(year): no free \(body.weekday.name) left for \(body.name)")
+                    relaxations.append(.bodyMinimum(year: year, body: body.name, weekday: body.weekday))
                     break
                 }
                 add(
                     Meeting(
                         subject: .body(body.slug),
                         schedule: .timed(startDate: best, start: body.start, endDate: best, end: body.end)),
-                    "brings \(body.name) to its minimum of \(body.minimumMeetingsPerYear) meetings; placed in the widest gap"
-                )
+                    .minimum(body: body.name, minimum: body.minimumMeetingsPerYear))
                 missing -= 1
             }
         }
@@ -329,9 +326,8 @@ struct PlanState {
                     place: Place(municipality: slug, venue: m.place?.venue, digital: m.place?.digital),
                     status: m.status,
                     note: m.note),
-                reason: old.reason
-                    + "; hosted by \(data.municipality(slug)?.name ?? slug), next in turn after \(after)",
-                isFixed: false)
+                reason: .hosted(old.reason, host: data.municipality(slug)?.name ?? slug, after: after),
+                isFixed: false, note: old.note)
             after = data.municipality(slug)?.name ?? slug
         }
     }

@@ -26,14 +26,14 @@ public enum PlanningChecks {
             if day.weekday != body.weekday {
                 result.append(
                     Diagnostic(
-                        .warning, rule: "weekday",
+                        .warning, rule: .weekday,
                         "held on a \(day.weekday.name); \(body.name) meets on \(body.weekday.name)s",
                         at: meeting.location, date: day, subject: slug))
             }
             if case .timed(_, let start, _, let end) = meeting.schedule, start != body.start || end != body.end {
                 result.append(
                     Diagnostic(
-                        .warning, rule: "time",
+                        .warning, rule: .time,
                         "held \(start)–\(end); \(body.name) usually meets \(body.start)–\(body.end)",
                         at: meeting.location, date: day, subject: slug))
             }
@@ -49,12 +49,12 @@ public enum PlanningChecks {
                 if let holiday = SwedishHolidays.holiday(on: day) {
                     result.append(
                         Diagnostic(
-                            .warning, rule: "holiday", "falls on \(holiday.name), a day off",
+                            .warning, rule: .holiday, "falls on \(holiday.name), a day off",
                             at: meeting.location, date: day, subject: meeting.subject.slug))
                 } else if let period = data.rules.nonMeetingPeriods.first(where: { $0.contains(day) }) {
                     result.append(
                         Diagnostic(
-                            .warning, rule: "non-meeting-period",
+                            .warning, rule: .nonMeetingPeriod,
                             "falls in the non-meeting period \"\(period.name)\" (\(period.from)–\(period.to))",
                             at: meeting.location, date: day, subject: meeting.subject.slug))
                 }
@@ -74,7 +74,7 @@ public enum PlanningChecks {
                 if count < body.minimumMeetingsPerYear {
                     result.append(
                         Diagnostic(
-                            .warning, rule: "minimum-meetings",
+                            .warning, rule: .minimumMeetings,
                             "\(body.name) has \(count) meeting\(count == 1 ? "" : "s") in \(year); "
                                 + "the rule is at least \(body.minimumMeetingsPerYear)",
                             at: own.first { $0.year == year }?.location, year: year,
@@ -102,7 +102,7 @@ public enum PlanningChecks {
                 let name = data.body(preparer)?.name ?? preparer
                 result.append(
                     Diagnostic(
-                        .warning, rule: "preparation",
+                        .warning, rule: .preparation,
                         "no \(name) meeting in the \(window) days before to prepare it",
                         at: meeting.location, date: day, subject: slug))
             }
@@ -123,7 +123,7 @@ public enum PlanningChecks {
                 guard !shared.isEmpty, spanA.overlaps(spanB) else { continue }
                 result.append(
                     Diagnostic(
-                        .warning, rule: "overlap",
+                        .warning, rule: .overlap,
                         "overlaps \(data.name(of: b.subject)) (\(b.location?.description ?? b.id)); both need "
                             + shared.map(\.rawValue).sorted().joined(separator: ", "),
                         at: a.location, date: a.schedule.firstDay, subject: a.subject.slug))
@@ -145,7 +145,7 @@ public enum PlanningChecks {
                 if entry.hosts.isEmpty && entry.status != .cancelled {
                     result.append(
                         Diagnostic(
-                            .warning, rule: "no-host", "\(conference.name) \(entry.year) has no host: \(entry.reason)",
+                            .warning, rule: .noHost, "\(conference.name) \(entry.year) has no host: \(entry.reason)",
                             at: conference.location, year: entry.year, subject: conference.slug))
                 }
                 let held = data.meetings.filter { $0.subject == .conference(conference.slug) && $0.year == entry.year }
@@ -153,14 +153,14 @@ public enum PlanningChecks {
                     if entry.status == .cancelled && meeting.status != .cancelled {
                         result.append(
                             Diagnostic(
-                                .warning, rule: "no-host",
+                                .warning, rule: .noHost,
                                 "\(conference.name) \(entry.year) is cancelled in the rotation but listed as \(meeting.status.rawValue)",
                                 at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
                     }
                     if let place = meeting.place?.municipality, !entry.hosts.isEmpty, !entry.hosts.contains(place) {
                         result.append(
                             Diagnostic(
-                                .warning, rule: "host-place",
+                                .warning, rule: .hostPlace,
                                 "held in \(data.municipality(place)?.name ?? place), but the hosts of \(entry.year) are "
                                     + entry.hosts.map { data.municipality($0)?.name ?? $0 }.joined(separator: " and "),
                                 at: meeting.location, date: meeting.schedule.firstDay, subject: conference.slug))
@@ -180,7 +180,7 @@ public enum PlanningChecks {
             for event in events where event.span.overlaps(span) {
                 result.append(
                     Diagnostic(
-                        .warning, rule: "external-clash",
+                        .warning, rule: .externalClash,
                         "clashes with \"\(event.summary)\" in \(event.calendar)",
                         at: meeting.location, date: meeting.schedule.firstDay, subject: meeting.subject.slug))
             }
@@ -201,7 +201,7 @@ extension Diagnostic {
         let day: Int
         let dated: Int
         let subject: String
-        let rule: String
+        let rule: DiagnosticRule
 
         static func < (a: SortKey, b: SortKey) -> Bool {
             (a.day, a.dated, a.subject, a.rule) < (b.day, b.dated, b.subject, b.rule)

@@ -1,7 +1,7 @@
 public import Feeds
-import ICalendar
 public import KalendariumCore
 public import Mail
+import Presentation
 
 /// Turns an envelope of reminders into one e-mail: Swedish text and HTML, and for an
 /// agenda notice the meeting as `text/calendar` with the UID and SEQUENCE it has in the
@@ -17,18 +17,10 @@ public enum ReminderMailer {
         let text = ReminderText.body(
             envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe)
         var attachments: [MailAttachment] = []
-        let factory = FeedEventFactory(data: data, settings: settings.feeds)
         for reminder in envelope.reminders {
             guard case .agenda(let meeting, _) = reminder.subject else { continue }
-            let event = FeedRenderer.component(
-                factory.event(for: meeting), revisions: revisions, settings: settings.feeds)
-            let calendar = ICalComponent(
-                "VCALENDAR",
-                properties: [
-                    ICalProperty("VERSION", .text("2.0")), ICalProperty("PRODID", .text(FeedRenderer.productID)),
-                    ICalProperty("METHOD", .token("PUBLISH")),
-                ], components: [StockholmZone.component, event])
-            let ics = try ICalendarWriter.serialize(calendar)
+            let ics = try FeedRenderer.attachment(
+                for: meeting, data: data, revisions: revisions, settings: settings.feeds)
             attachments.append(
                 MailAttachment(
                     filename: "\(meeting.id).ics",
@@ -39,7 +31,7 @@ public enum ReminderMailer {
             messageID: "\(ContentHash.hex(envelope.key))@\(settings.feeds.uidDomain)", text: text, html: html(text),
             attachments: attachments,
             extraHeaders: [
-                ("List-Unsubscribe", "<mailto:\(settings.unsubscribe)?subject=avregistrera>"),
+                ("List-Unsubscribe", "<mailto:\(settings.unsubscribe)?subject=\(ReminderText.unsubscribeSubject)>"),
                 ("Auto-Submitted", "auto-generated"),
             ])
     }

@@ -8,7 +8,7 @@ import Synchronization
 public final class CalendarState: Sendable {
     private struct Value {
         var published: PublishedCalendar?
-        var problems: [String] = []
+        var problems: [HealthProblem] = []
         var node: NodeRole?
     }
 
@@ -20,7 +20,7 @@ public final class CalendarState: Sendable {
     public var published: PublishedCalendar? { value.withLock { $0.published } }
 
     /// Why the service is degraded (a broken edit, failed reminders); empty when healthy.
-    public var problems: [String] { value.withLock { $0.problems } }
+    public var problems: [HealthProblem] { value.withLock { $0.problems } }
 
     /// This daemon's part among several, or nil when it runs alone on SQLite.
     public var node: NodeRole? { value.withLock { $0.node } }
@@ -30,24 +30,18 @@ public final class CalendarState: Sendable {
     public func publish(_ calendar: PublishedCalendar) {
         value.withLock {
             $0.published = calendar
-            $0.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
+            $0.problems.removeAll { $0.kind == .calendars }
         }
     }
 
     /// Records that the files cannot be used now; the last good data stays published.
-    public func reportDataProblem(_ lines: [String]) {
+    public func reportDataProblem(_ messages: [String]) { setProblems(messages, kind: .calendars) }
+
+    /// Replaces the problems of `kind` with `messages` (none: that part is healthy again).
+    public func setProblems(_ messages: [String], kind: HealthProblem.Kind) {
         value.withLock { v in
-            v.problems.removeAll { $0.hasPrefix(CalendarState.dataProblemPrefix) }
-            v.problems += lines.map { CalendarState.dataProblemPrefix + $0 }
+            v.problems.removeAll { $0.kind == kind }
+            v.problems += messages.map { HealthProblem(kind, $0) }
         }
     }
-
-    public func setProblems(_ lines: [String], tag: String) {
-        value.withLock { v in
-            v.problems.removeAll { $0.hasPrefix(tag) }
-            v.problems += lines.map { tag + $0 }
-        }
-    }
-
-    static let dataProblemPrefix = "calendars: "
 }

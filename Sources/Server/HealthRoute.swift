@@ -21,7 +21,7 @@ enum HealthRoute {
 
     static func response(state: CalendarState) -> Response {
         let published = state.published
-        var reasons = state.problems
+        var reasons = state.problems.map(\.description)
         if published == nil { reasons.insert("no valid calendar data has been loaded", at: 0) }
         let body = Body(
             status: reasons.isEmpty ? "ok" : "degraded", reasons: reasons, feeds: published?.feeds.count ?? 0,

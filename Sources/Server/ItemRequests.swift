@@ -59,7 +59,11 @@ public enum ItemRequests {
 
     /// The item a POST body describes, checked against the calendar data.
     public static func newItem(json: Data, in data: CalendarData) throws -> Item {
-        let new: NewItem = try decode(json)
+        try newItem(try decode(json) as NewItem, in: data)
+    }
+
+    /// The item `new` describes, checked against the calendar data.
+    static func newItem(_ new: NewItem, in data: CalendarData) throws -> Item {
         var status = Item.Status.open
         if let text = new.status { status = try self.status(text) }
         let item = Item(

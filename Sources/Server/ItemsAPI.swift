@@ -6,7 +6,9 @@ public import Store
 
 /// `/api/v1/items`: the outstanding items as JSON. Reads are open like the feeds;
 /// writes need `Authorization: Bearer <token>`, compared in constant time. Every
-/// mistake in a request is a 400 or 422 with a message, never a 500.
+/// mistake in a request is a 400 or 422 with a message, never a 500. Bodies are read by
+/// Hummingbird's `request.decode` (the context's `ItemsRequestDecoder`) and answers are
+/// `ResponseEncodable`, encoded by the context's encoder.
 public struct ItemsAPI: Sendable {
     let store: any Store
     let state: CalendarState
@@ -21,14 +23,16 @@ public struct ItemsAPI: Sendable {
         self.now = now
     }
 
-    public func register(on router: Router<BasicRequestContext>) {
+    public func register(on router: Router<AppRequestContext>) {
         router.get("/api/v1/items") { request, _ in try await Self.available { try await self.list(request) } }
         router.get("/api/v1/items/{id}") { _, context in
             try await Self.available { try await self.show(context.parameters.require("id")) }
         }
-        router.post("/api/v1/items") { request, _ in try await Self.available { try await self.create(request) } }
+        router.post("/api/v1/items") { request, context in
+            try await Self.available { try await self.create(request, context) }
+        }
         router.patch("/api/v1/items/{id}") { request, context in
-            try await Self.available { try await self.update(context.parameters.require("id"), request) }
+            try await Self.available { try await self.update(context.parameters.require("id"), request, context) }
         }
         router.get("/openapi.yaml") { _, _ in
             var headers = HTTPFields()
@@ -40,7 +44,7 @@ public struct ItemsAPI: Sendable {
 
     /// A database that does not answer, or a full disk, is a 503 with the reason; any
     /// other store failure is a 500 that still says what went wrong, never a bare one.
-    static func available(_ body: () async throws -> Response) async throws -> Response {
+    static func available<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {
@@ -48,7 +52,7 @@ public struct ItemsAPI: Sendable {
         }
     }
 
-    func list(_ request: Request) async throws -> Response {
+    func list(_ request: Request) async throws -> [ItemBody] {
         let q = request.uri.queryParameters
         var filter = ItemFilter(body: q.get("body"))
         if let owner = q.get("owner") {
@@ -72,40 +76,37 @@ public struct ItemsAPI: Sendable {
             }
             filter.dueBefore = d
         }
-        return try json(.ok, try await store.items(filter).map(ItemDocument.init))
+        return try await store.items(filter).map(ItemBody.init)
     }
 
-    func show(_ id: String) async throws -> Response {
+    func show(_ id: String) async throws -> ItemBody {
         guard let number = Int64(id) else { throw APIError(.badRequest, "\"\(id)\" is not an item id") }
         guard let item = try await store.item(id: number) else {
             throw APIError(.notFound, "no item with id \(number)")
         }
-        return try json(.ok, ItemDocument(item))
+        return ItemBody(item)
     }
 
-    func create(_ request: Request) async throws -> Response {
+    func create(_ request: Request, _ context: AppRequestContext) async throws -> EditedResponse<ItemBody> {
         try authorize(request)
-        let body = try await collectBody(request)
+        let new = try await request.decode(as: ItemRequests.NewItem.self, context: context)
         guard let data = state.published?.data else {
             throw APIError(.serviceUnavailable, "no calendar data loaded yet")
         }
-        let saved = try await store.addItem(try ItemRequests.newItem(json: body, in: data))
-        var response = try json(.created, ItemDocument(saved))
-        response.headers[.location] = "/api/v1/items/\(saved.id ?? 0)"
-        return response
+        let saved = try await store.addItem(try ItemRequests.newItem(new, in: data))
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/items/\(saved.id ?? 0)"], response: ItemBody(saved))
     }
 
-    func update(_ id: String, _ request: Request) async throws -> Response {
+    func update(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> ItemBody {
         try authorize(request)
         guard let number = Int64(id) else { throw APIError(.badRequest, "\"\(id)\" is not an item id") }
-        let body = try await collectBody(request)
-        let patch = try ItemRequests.patch(json: body)
+        let patch = try await request.decode(as: ItemRequests.Patch.self, context: context)
         guard let existing = try await store.item(id: number) else {
             throw APIError(.notFound, "no item with id \(number)")
         }
         let change = try ItemRequests.change(patch, to: existing, in: state.published?.data)
-        let updated = try await store.updateItem(id: number, change, on: StockholmTime.local(now()).date)
-        return try json(.ok, ItemDocument(updated))
+        return ItemBody(try await store.updateItem(id: number, change, on: StockholmTime.local(now()).date))
     }
 
     func authorize(_ request: Request) throws {
@@ -117,43 +118,13 @@ public struct ItemsAPI: Sendable {
             ConstantTime.equal(String(header.dropFirst(7)), token)
         else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
     }
+}
 
-    /// How long a client has to send a request body, with or without a token: a body
-    /// trickled a byte at a time must not hold a connection (and a task) for ever.
-    static let bodyTimeout = Duration.seconds(10)
+/// One item as the API answers it: `ItemDocument`, the JSON `items --format json` prints too.
+struct ItemBody: ResponseEncodable {
+    let document: ItemDocument
 
-    /// The request body, bounded in size and in time.
-    func collectBody(_ request: Request) async throws -> Data {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-                group.addTask { try await request.body.collect(upTo: 64 * 1024) }
-                group.addTask {
-                    try await Task.sleep(for: Self.bodyTimeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let body = first else {
-                    throw APIError(.requestTimeout, "the body did not arrive within 10 s")
-                }
-                return body
-            }
-        } catch let error as APIError {
-            throw error
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the body is larger than 64 KiB")
-        } catch {
-            throw APIError(.badRequest, "the request body is malformed: \(error)")
-        }
-        return Data(buffer.readableBytesView)
-    }
+    init(_ item: Item) { document = ItemDocument(item) }
 
-    func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
+    func encode(to encoder: any Encoder) throws { try document.encode(to: encoder) }
 }

@@ -6,8 +6,8 @@ public import KalendariumCore
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
     items: ItemsAPI? = nil, now: @escaping @Sendable () -> UTCInstant
-) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
     router.middlewares.add(MethodGuardMiddleware())
     let feeds = FeedRoutes(state: state, options: options)

@@ -1,21 +1,42 @@
 import ArgumentParser
 import CalendarFiles
 import Foundation
+import KalendariumApp
 import KalendariumCore
 
-/// The `--calendars DIR` option every command shares.
+/// `--config FILE` and `--calendars DIR`, which every command shares, and the one way
+/// every command resolves its settings (`Settings`: defaults < file < environment < flags).
 struct CalendarOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The calendars directory.", valueName: "DIR"))
+        help: ArgumentHelp(
+            "Configuration file (YAML; default $KALENDARIUM_CONFIG). Every command reads the same one.",
+            valueName: "FILE"))
+    var config: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The calendars directory (default $KALENDARIUM_CALENDARS, else ./calendars).", valueName: "DIR"))
     var calendars: String?
 
-    /// `--calendars`, then `$KALENDARIUM_CALENDARS`, then `./calendars`.
-    var directory: String {
-        calendars ?? ProcessInfo.processInfo.environment["KALENDARIUM_CALENDARS"] ?? "calendars"
+    /// The settings with `flags` (and `--calendars`) on top; a bad setting ends the
+    /// command with its message.
+    func settings(_ flags: SettingLayer = SettingLayer()) throws -> Settings {
+        var flags = flags
+        if let calendars { flags[.calendars] = calendars }
+        do {
+            return try Settings.resolve(file: config, environment: ProcessInfo.processInfo.environment, flags: flags)
+        } catch {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        }
     }
+
+    /// The calendars directory the settings name.
+    var directory: String { get throws { try settings().calendars } }
 
     /// The data and the external calendars, or the errors on standard error and exit 1.
     func loadOrExit() throws -> CalendarLoad {
+        let directory = try self.directory
         let load = CalendarDirectory.load(directory)
         guard load.isUsable else {
             for error in load.errors { StandardError.print(error.description) }

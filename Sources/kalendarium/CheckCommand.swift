@@ -19,7 +19,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let load = CalendarDirectory.load(options.directory)
+        let directory = try options.directory
+        let load = CalendarDirectory.load(directory)
         let warnings = load.warnings
         switch format {
         case .json:
@@ -29,7 +30,7 @@ struct CheckCommand: ParsableCommand {
             for warning in warnings { print(warning.description) }
             let summary =
                 "\(load.errors.count) error\(load.errors.count == 1 ? "" : "s"), "
-                + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(options.directory)"
+                + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(directory)"
             if load.isUsable { print(summary) } else { StandardError.print(summary) }
         }
         if !load.isUsable { throw ExitCode(1) }
@@ -51,7 +52,7 @@ struct CheckReport: Encodable {
 
         init(_ d: Diagnostic) {
             severity = d.severity.rawValue
-            rule = d.rule
+            rule = d.rule.rawValue
             message = d.message
             file = d.location?.file
             line = d.location?.line

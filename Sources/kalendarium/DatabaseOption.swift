@@ -14,13 +14,13 @@ struct DatabaseOption: ParsableArguments {
             valueName: "URL"))
     var database: String?
 
-    /// Opens the store, runs `body` with it and closes it; a store error ends the command with its message.
-    func withStore<T: Sendable>(
-        stateDirectory: String, _ body: @Sendable (any Store) async throws -> T
+    /// Opens the store `settings` name, runs `body` with it and closes it; a store error
+    /// ends the command with its message.
+    static func withStore<T: Sendable>(
+        _ settings: Settings, _ body: @Sendable (any Store) async throws -> T
     ) async throws -> T {
-        let url = database ?? ProcessInfo.processInfo.environment["KALENDARIUM_DATABASE"]
         do {
-            let location = try StoreLocation(database: url, stateDirectory: stateDirectory)
+            let location = try StoreLocation(database: settings.database, stateDirectory: settings.state)
             return try await location.withStore(logger: KalendariumApplication.logger(level: "warning"), body)
         } catch let error as StoreError {
             StandardError.print("error: \(error.description)")

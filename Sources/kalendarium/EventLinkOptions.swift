@@ -1,5 +1,4 @@
 import ArgumentParser
-import Feeds
 import KalendariumApp
 
 /// `--page-url` and `--uid-domain`: what makes an event the same event in the feeds
@@ -8,11 +7,19 @@ struct EventLinkOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Public address of the web page, linked from every event and mail (default: $KALENDARIUM_PAGE_URL, "
-                + "else \(FeedSettings().pageURL)).", valueName: "URL"))
+                + "else http://HOST:PORT/ as serve has it).", valueName: "URL"))
     var pageURL: String?
     @Option(
         help: ArgumentHelp(
             "Domain part of every event UID; never change it once published (default: $KALENDARIUM_UID_DOMAIN, "
-                + "else \(FeedSettings().uidDomain)).", valueName: "DOMAIN"))
+                + "else \(Settings().uidDomain)).", valueName: "DOMAIN"))
     var uidDomain: String?
+
+    /// These flags as a settings layer.
+    var flags: SettingLayer {
+        var flags = SettingLayer()
+        flags[.pageURL] = pageURL
+        flags[.uidDomain] = uidDomain
+        return flags
+    }
 }

@@ -32,7 +32,8 @@ struct ExportCommand: ParsableCommand {
                 }
                 return t
             } ?? WallClock.now()
-        let export = FeedExport(settings: try feedOptions.settings, stateDirectory: feedOptions.stateDirectory)
+        let settings = try options.settings(feedOptions.flags)
+        let export = FeedExport(settings: settings.feedSettings, stateDirectory: settings.state)
         do {
             let set = try export.build(data, now: instant)
             try FeedExport.write(set, to: out)

@@ -23,7 +23,8 @@ struct ExtraCommand: ParsableCommand {
     @Option(help: "Start, or start-end: 19:00 or 19:00-20:30.") var time: String
     @Option(help: "Host municipality (slug).") var place: String?
     @Option(help: "Named venue.") var venue: String?
-    @Option(help: "Held digitally on this platform (Teams).") var digital: String?
+    @Option(help: "Held digitally on this platform (Teams), or true when the platform is not known.") var digital:
+        String?
     @Option(help: "A note, for example who called the meeting.") var note: String?
 
     func run() throws {
@@ -53,7 +54,12 @@ struct ExtraCommand: ParsableCommand {
             subject: .body(body), kind: .extra,
             schedule: .timed(startDate: day, start: start, endDate: day, end: end),
             place: (place ?? venue ?? digital) == nil
-                ? nil : Place(municipality: place, venue: venue, digital: digital),
+                ? nil
+                : Place(
+                    municipality: place, venue: venue,
+                    digital: digital.map {
+                        ["true", "yes"].contains($0.lowercased()) ? DigitalMeeting() : DigitalMeeting(platform: $0)
+                    }),
             note: note)
 
         var proposed = data
@@ -64,7 +70,8 @@ struct ExtraCommand: ParsableCommand {
             StandardError.print("nothing written: the extra meeting would make the data invalid")
             throw ExitCode(1)
         }
-        let file = "\(options.directory)/\(day.year).yaml"
+        let directory = try options.directory
+        let file = "\(directory)/\(day.year).yaml"
         var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? "meetings:\n"
         if !text.hasSuffix("\n") { text += "\n" }
         text += "\n  # Extra meeting added by `kalendarium extra` (the agreement, § 4).\n"
@@ -76,7 +83,7 @@ struct ExtraCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // Read it back the way every other command will, so a mistake shows now.
-        let check = CalendarDirectory.load(options.directory)
+        let check = CalendarDirectory.load(directory)
         guard check.isUsable else {
             for error in check.errors { StandardError.print(error.description) }
             throw ExitCode(1)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Feeds
 import KalendariumApp
 
 /// Settings shared by commands that build feeds.
@@ -12,15 +11,11 @@ struct FeedOptions: ParsableArguments {
     @OptionGroup var links: EventLinkOptions
     @Option(help: "Years ahead that hosts.ics plans (default: $KALENDARIUM_HORIZON, else 10).") var horizon: Int?
 
-    var stateDirectory: String { StateDirectory.resolve(state) }
-
-    var settings: FeedSettings {
-        get throws { try FeedSettings.resolve(pageURL: links.pageURL, uidDomain: links.uidDomain, horizon: horizon) }
-    }
-
-    func validate() throws {
-        guard (0...100).contains(try settings.horizonYears) else {
-            throw ValidationError("--horizon must be 0–100 years")
-        }
+    /// These flags as a settings layer.
+    var flags: SettingLayer {
+        var flags = links.flags
+        flags[.state] = state
+        flags[.horizon] = horizon.map(String.init)
+        return flags
     }
 }

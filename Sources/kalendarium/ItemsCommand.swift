@@ -24,7 +24,10 @@ struct ItemsCommand: AsyncParsableCommand {
 
         /// Runs `body` with the store: PostgreSQL with --database, else SQLite in the state directory.
         func withStore<T: Sendable>(_ body: @Sendable (any Store) async throws -> T) async throws -> T {
-            try await database.withStore(stateDirectory: StateDirectory.resolve(state), body)
+            var flags = SettingLayer()
+            flags[.state] = state
+            flags[.database] = database.database
+            return try await DatabaseOption.withStore(try calendars.settings(flags), body)
         }
         var today: LocalDate { StockholmTime.local(WallClock.now()).date }
     }

@@ -35,9 +35,9 @@ struct RemindCommand: AsyncParsableCommand {
     @Option(help: "Output format of --status: text or json.") var format: OutputFormat = .text
     @Option(
         help: ArgumentHelp(
-            "Seconds this pass's claims hold without its heartbeat: if it is killed, others send its messages this much later (default 30).",
+            "Seconds this pass's claims hold without its heartbeat: if it is killed, others send its messages this much later (default $KALENDARIUM_CLAIM_SECONDS, else 30).",
             valueName: "S"))
-    var claimSeconds: Int = ReminderRun.defaultClaimSeconds
+    var claimSeconds: Int?
     @Option(
         help: ArgumentHelp(
             "Where mail goes: maildir:PATH, sendmail:, smtp://… (default: maildir in the state directory).",
@@ -48,21 +48,29 @@ struct RemindCommand: AsyncParsableCommand {
     var mailFrom: String?
     @OptionGroup var links: EventLinkOptions
 
+    /// Every flag of this command as a settings layer.
+    var flags: SettingLayer {
+        var flags = links.flags
+        flags[.state] = state
+        flags[.database] = database.database
+        flags[.mail] = mail
+        flags[.mailFrom] = mailFrom
+        flags[.claimSeconds] = claimSeconds.map(String.init)
+        return flags
+    }
+
     func run() async throws {
-        let stateDirectory = StateDirectory.resolve(state)
+        let settings = try calendars.settings(flags)
         if status {
             let format = self.format
-            let lines = try await database.withStore(stateDirectory: stateDirectory) { store in
+            let lines = try await DatabaseOption.withStore(settings) { store in
                 try await OutboxStatus.lines(store, format: format)
             }
             for line in lines { print(line) }
             return
         }
-        guard (2...3600).contains(claimSeconds) else {
-            throw ValidationError("--claim-seconds must be 2–3600")
-        }
         let load = try calendars.loadOrExit()
-        let people = PeopleAndItemsFiles.recipients("\(calendars.directory)/recipients.yaml")
+        let people = PeopleAndItemsFiles.recipients("\(settings.calendars)/recipients.yaml")
         guard people.errors.isEmpty else {
             for error in people.errors { StandardError.print(error.description) }
             throw ExitCode(1)
@@ -75,23 +83,21 @@ struct RemindCommand: AsyncParsableCommand {
                 return t
             } ?? WallClock.now()
         do {
-            let mailConfiguration = try MailConfiguration(
-                flag: mail, fromFlag: mailFrom,
-                environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
-            let feeds = try FeedSettings.resolve(pageURL: links.pageURL, uidDomain: links.uidDomain, horizon: nil)
-            let export = FeedExport(settings: feeds, stateDirectory: stateDirectory)
+            let mailConfiguration = try MailConfiguration(settings)
+            let feeds = settings.feedSettings
+            let export = FeedExport(settings: feeds, stateDirectory: settings.state)
             let transport = try mailConfiguration.transport()
-            let settings = MailSettings(
+            let mailSettings = MailSettings(
                 from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds)
             let (dryRun, queueOnly, data, recipients) = (self.dryRun, self.queueOnly, load.data, people.recipients)
-            let claimSeconds = self.claimSeconds
-            let report = try await database.withStore(stateDirectory: stateDirectory) { store in
+            let claimSeconds = Int(settings.claimSeconds.rounded(.up))
+            let report = try await DatabaseOption.withStore(settings) { store in
                 // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
                 // subscribers see: with several daemons, those of the generation they serve.
                 let revisions =
                     try await store.latestCalendar().map { try CalendarSync.decode($0.revisions) }
                     ?? export.build(data, now: instant).revisions
-                let run = ReminderRun(store: store, transport: transport, settings: settings)
+                let run = ReminderRun(store: store, transport: transport, settings: mailSettings)
                 var report = try await run.plan(
                     now: instant, data: data, recipients: recipients, revisions: revisions,
                     dryRun: dryRun)

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             keeps the last good data. SIGTERM finishes in-flight requests and exits 0. Under \
             systemd it speaks sd_notify (Type=notify) and pings the watchdog.
 
-            \(ServeConfiguration.settingsHelp)
+            \(Setting.help)
             """
     )
 
@@ -58,38 +58,34 @@ struct ServeCommand: AsyncParsableCommand {
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
         // the network threads and the task pool (as Vapor's and Hummingbird's templates do).
         let takeover = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        var flags = ServeConfiguration.Layer()
-        flags.host = host
-        flags.port = port
-        flags.calendars = calendars
-        flags.state = state
-        flags.pageURL = pageURL
-        flags.uidDomain = uidDomain
-        flags.horizon = horizon
-        flags.reloadInterval = reloadInterval
-        flags.idleTimeout = idleTimeout
-        flags.headerTimeout = headerTimeout
-        flags.mail = mail
-        flags.mailFrom = mailFrom
-        flags.reminderInterval = reminderInterval
-        flags.apiTokenFile = apiTokenFile
-        flags.logLevel = logLevel
-        flags.database = database
-        flags.node = node
-        flags.leaderLease = leaderLease
-        flags.claimSeconds = claimSeconds
-        if !privateFeed.isEmpty {
-            var feeds: [String: String] = [:]
-            for item in privateFeed {
-                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--private-feed \"\(item)\" is not NAME=FILE") }
-                feeds[parts[0]] = parts[1]
-            }
-            flags.privateFeeds = feeds
+        var flags = SettingLayer()
+        flags[.host] = host
+        flags[.port] = port.map(String.init)
+        flags[.calendars] = calendars
+        flags[.state] = state
+        flags[.pageURL] = pageURL
+        flags[.uidDomain] = uidDomain
+        flags[.horizon] = horizon.map(String.init)
+        flags[.reloadInterval] = reloadInterval.map { String($0) }
+        flags[.idleTimeout] = idleTimeout.map { String($0) }
+        flags[.headerTimeout] = headerTimeout.map { String($0) }
+        flags[.mail] = mail
+        flags[.mailFrom] = mailFrom
+        flags[.reminderInterval] = reminderInterval.map { String($0) }
+        flags[.apiTokenFile] = apiTokenFile
+        flags[.logLevel] = logLevel
+        flags[.database] = database
+        flags[.node] = node
+        flags[.leaderLease] = leaderLease.map { String($0) }
+        flags[.claimSeconds] = claimSeconds.map { String($0) }
+        for item in privateFeed {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--private-feed \"\(item)\" is not NAME=FILE") }
+            flags.privateFeeds[parts[0]] = parts[1]
         }
         let environment = ProcessInfo.processInfo.environment
         do {
-            let configuration = try ServeConfiguration.resolve(file: config, environment: environment, flags: flags)
+            let configuration = try Settings.resolve(file: config, environment: environment, flags: flags)
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
             logger.debug("event loops run Swift concurrency: \(takeover)")
             let location = try StoreLocation(database: configuration.database, stateDirectory: configuration.state)

@@ -264,7 +264,7 @@ struct CalendarCopy {
         try FileManager.default.createDirectory(atPath: "\(copy.path)/old", withIntermediateDirectories: false)
         let load = CalendarDirectory.load(copy.path)
         #expect(load.errors.isEmpty)
-        let unread = load.readingWarnings.filter { $0.rule == "files" }.compactMap { $0.location?.file }
+        let unread = load.readingWarnings.filter { $0.rule == .files }.compactMap { $0.location?.file }
         #expect(unread == ["external/notes.txt", "minutes.pdf", "old"].map { "\(copy.path)/\($0)" })
     }
 
@@ -366,7 +366,7 @@ struct CalendarCopy {
         ])
         defer { copy.remove() }
         let load = CalendarDirectory.load(copy.path)
-        let duplicate = try #require(load.errors.first { $0.rule == "duplicate" })
+        let duplicate = try #require(load.errors.first { $0.rule == .duplicate })
         #expect(duplicate.location?.file.hasSuffix("bodies.yaml") == true)
         #expect(duplicate.message.contains("first at \(copy.path)/municipalities.yaml:"))
     }

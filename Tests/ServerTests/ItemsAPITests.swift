@@ -10,7 +10,7 @@ import Testing
 @Suite struct ItemsAPITests {
     static let token = "api-token-0123456789abcdef"
 
-    func app() async throws -> Application<RouterResponder<BasicRequestContext>> {
+    func app() async throws -> Application<RouterResponder<AppRequestContext>> {
         let fixture = try await Fixture()
         let store = try SQLiteStore(directory: fixture.directory + "/../api-state")
         let api = ItemsAPI(store: store, state: fixture.state, token: Self.token, now: { Fixture.now })

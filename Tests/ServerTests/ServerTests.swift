@@ -16,7 +16,7 @@ struct Fixture {
     let state = CalendarState()
     let metrics = ServerMetrics()
     let reloader: CalendarReloader
-    let app: Application<RouterResponder<BasicRequestContext>>
+    let app: Application<RouterResponder<AppRequestContext>>
 
     static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("calendars").path
@@ -303,45 +303,5 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(text(r).contains("&lt;script&gt;"))
             }
         }
-    }
-}
-
-@Suite struct ConfigurationTests {
-    @Test func layersApplyInOrder() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
-        try Data("port: 9000\nhost: 0.0.0.0\nhorizon: 20\n".utf8).write(to: URL(fileURLWithPath: file))
-        var flags = ServeConfiguration.Layer()
-        flags.port = 9100
-        let c = try ServeConfiguration.resolve(
-            file: file, environment: ["KALENDARIUM_HORIZON": "15", "KALENDARIUM_PORT": "9050"], flags: flags)
-        #expect(c.port == 9100 && c.host == "0.0.0.0" && c.horizon == 15)
-        #expect(c.effectivePageURL == "http://0.0.0.0:9100/")
-        let defaults = try ServeConfiguration.resolve(
-            file: nil, environment: ["STATE_DIRECTORY": "/var/lib/kalendarium:/x"], flags: .init())
-        #expect(defaults.state == "/var/lib/kalendarium" && defaults.port == 8080 && defaults.calendars == "calendars")
-    }
-
-    @Test func badSettingsSayWhatToFix() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
-        try Data("prot: 9000\n".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: AppError.self) { try ServeConfiguration.resolve(file: file, environment: [:], flags: .init()) }
-        do {
-            _ = try ServeConfiguration.resolve(file: nil, environment: ["KALENDARIUM_PORT": "eighty"], flags: .init())
-            Issue.record("expected an error")
-        } catch { #expect(error.description == "KALENDARIUM_PORT=\"eighty\" is not a number") }
-    }
-
-    /// An alias bomb as a key stalled the parser for a minute and a half in calendar
-    /// files; the configuration file refuses aliases the same way, located.
-    @Test func aliasesInTheConfigurationFileAreRefused() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("k-\(UUID().uuidString).yaml").path
-        try Data("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n? [*b, *b, *b]\n: 1\n".utf8)
-            .write(to: URL(fileURLWithPath: file))
-        let started = ContinuousClock.now
-        do {
-            _ = try ServeConfiguration.resolve(file: file, environment: [:], flags: .init())
-            Issue.record("expected an error")
-        } catch { #expect(error.description.contains("\(file):1:4: &a")) }
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

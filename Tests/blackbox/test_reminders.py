@@ -1,6 +1,7 @@
 """Items and reminders against a real SMTP server (aiosmtpd on loopback)."""
 
 import json
+import mailbox
 import os
 import subprocess
 import threading
@@ -300,3 +301,46 @@ def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalen
     finally:
         served.terminate()
         served.communicate(timeout=30)
+
+
+def test_one_configuration_file_for_every_command(run, state, tmp_path, kalendarium_bin):
+    """The configuration file (named by KALENDARIUM_CONFIG) is read by remind and export as
+    by serve: a reminder's attachment, the exported feed and the served feed carry the
+    file's UID domain and page address, and its state directory wins over systemd's."""
+    config = tmp_path / "kalendarium.yaml"
+    config.write_text(f"uid-domain: fil.example.org\npage-url: https://fil.example.org/\nstate: {state}\n"
+                      f"mail: maildir:{tmp_path / 'maildir'}\n")
+    env = {"KALENDARIUM_CONFIG": str(config), "STATE_DIRECTORY": str(tmp_path / "elsewhere")}
+    dry = run("remind", "--now", NOW, "--mail-from", FROM, "--dry-run", env=env)
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert "would queue:" in dry.stdout and f"maildir:{tmp_path / 'maildir'}" in dry.stdout
+    sent = run("remind", "--now", NOW, "--mail-from", FROM, env=env)
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    messages = list(mailbox.Maildir(str(tmp_path / "maildir"), create=False))
+    haninge = next(m for m in messages if "kso.haninge" in m["To"])
+    ics = next(part for part in haninge.walk() if part.get_content_type() == "text/calendar").get_payload(decode=True)
+    attached = icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]
+    assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@fil.example.org"
+    assert str(attached["URL"]) == "https://fil.example.org/"
+
+    export = run("export", "--out", str(tmp_path / "feeds"), "--now", NOW, env=env)
+    assert export.returncode == 0, export.stderr
+    assert not (tmp_path / "elsewhere").exists()
+    feed = icalendar.Calendar.from_ical((tmp_path / "feeds/samarbetskommitten.ics").read_bytes())
+    same = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == str(attached["UID"]))
+    assert str(same["URL"]) == str(attached["URL"]) and int(same["SEQUENCE"]) == int(attached["SEQUENCE"])
+
+    served = subprocess.Popen([kalendarium_bin, "serve", "--port", "0"], cwd=ROOT, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **env})
+    try:
+        base = wait_until_listening(served)
+        _, _, body = http_get(base + "/calendars/samarbetskommitten.ics")
+        event = next(e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
+                     if str(e["UID"]) == str(attached["UID"]))
+        assert str(event["URL"]) == str(attached["URL"])
+    finally:
+        served.terminate()
+        served.communicate(timeout=30)
+
+    bad = run("export", "--out", str(tmp_path / "x"), env={**env, "KALENDARIUM_HORIZON": "many"})
+    assert bad.returncode == 1 and 'KALENDARIUM_HORIZON="many" is not a number' in bad.stderr

@@ -1,0 +1,103 @@
+/// One setting of Kalendarium: its configuration-file key (the raw value), its
+/// `KALENDARIUM_*` variable, its kind and its default as the help shows it. The one
+/// table every command reads its settings through, and `--help` and the README list.
+public enum Setting: String, CaseIterable, Sendable {
+    case host
+    case port
+    case calendars
+    case state
+    case pageURL = "page-url"
+    case uidDomain = "uid-domain"
+    case horizon
+    case reloadInterval = "reload-interval"
+    case idleTimeout = "idle-timeout"
+    case headerTimeout = "header-timeout"
+    case logLevel = "log-level"
+    case privateFeeds = "private-feeds"
+    case mail
+    case mailFrom = "mail-from"
+    case mailUnsubscribe = "mail-unsubscribe"
+    case reminderInterval = "reminder-interval"
+    case apiTokenFile = "api-token-file"
+    case database
+    case node
+    case leaderLease = "leader-lease"
+    case claimSeconds = "claim-seconds"
+
+    public enum Kind: Sendable {
+        case text
+        case integer
+        case seconds
+        /// `name: value` lines in the file, `--flag NAME=VALUE` on the command line.
+        case map
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .port, .horizon: .integer
+        case .reloadInterval, .idleTimeout, .headerTimeout, .reminderInterval, .leaderLease, .claimSeconds: .seconds
+        case .privateFeeds: .map
+        default: .text
+        }
+    }
+
+    /// `KALENDARIUM_PAGE_URL` for `page-url`; `mail` keeps its historical `KALENDARIUM_MAIL_URL`.
+    /// nil for settings only a file or flag can give.
+    public var environmentVariable: String? {
+        switch self {
+        case .privateFeeds: nil
+        case .mail: "KALENDARIUM_MAIL_URL"
+        default: "KALENDARIUM_" + rawValue.uppercased().replacing("-", with: "_")
+        }
+    }
+
+    /// The command-line flag that sets it, as `serve` spells it.
+    public var flag: String {
+        switch self {
+        case .privateFeeds: "--private-feed NAME=FILE"
+        case .mailUnsubscribe: "(no flag)"
+        default: "--" + rawValue
+        }
+    }
+
+    /// The default, in words for the help.
+    public var defaultText: String {
+        switch self {
+        case .host: "127.0.0.1"
+        case .port: "8080 (0 picks a free port)"
+        case .calendars: "./calendars"
+        case .state: "$STATE_DIRECTORY, else ./state"
+        case .pageURL: "http://HOST:PORT/"
+        case .uidDomain: Settings().uidDomain
+        case .horizon: "10 (years of hosts.ics ahead)"
+        case .reloadInterval: "2 (seconds between checks of calendars/)"
+        case .idleTimeout: "30 (seconds)"
+        case .headerTimeout: "10 (seconds to send a request head)"
+        case .logLevel: "info"
+        case .privateFeeds: "none (map of feed name to token file)"
+        case .mail: "maildir:STATE/maildir (sendmail:, smtp://, smtps://)"
+        case .mailFrom: "kalendarium@localhost.localdomain"
+        case .mailUnsubscribe: "the sender's address"
+        case .reminderInterval: "60 (seconds between passes)"
+        case .apiTokenFile: "none (or KALENDARIUM_API_TOKEN)"
+        case .database: "none: SQLite in the state directory (postgres://…)"
+        case .node: "HOSTNAME-PID (the daemon's name among several)"
+        case .leaderLease: "30 (seconds; a dead sender is replaced this fast)"
+        case .claimSeconds: "30 (seconds; a dead sender's messages wait this long)"
+        }
+    }
+
+    /// Every setting with its flag, variable and default, for `--help` and the README.
+    public static var help: String {
+        let rows =
+            allCases.map { ($0.flag, $0.environmentVariable ?? "", $0.rawValue, $0.defaultText) }
+            + [("--config FILE", "KALENDARIUM_CONFIG", "", "(YAML file with the keys above)")]
+        let widths = (
+            rows.map(\.0.count).max()!, rows.map(\.1.count).max()!, rows.map(\.2.count).max()!
+        )
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: width - text.count) }
+        return "Settings (flag / KALENDARIUM_* variable / config file key, default):\n"
+            + rows.map { "  \(pad($0.0, widths.0))  \(pad($0.1, widths.1))  \(pad($0.2, widths.2))  \($0.3)" }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,92 @@
+public import KalendariumCore
+import Mustache
+
+/// The Swedish subject and text of a reminder e-mail; the text's shape is the
+/// template `Templates/reminder.txt.mustache`.
+public enum ReminderText {
+    public static func subject(_ envelope: ReminderPass.Envelope, data: CalendarData) -> String {
+        let reminders = envelope.reminders
+        if reminders.count == 1, let only = reminders.first {
+            switch only.subject {
+            case .itemDue(let item, let days): return "Påminnelse: \(item.title) – \(Swedish.dueIn(days: days))"
+            case .itemOverdue(let item, _): return "Försenat ärende: \(item.title)"
+            case .agenda(let meeting, _): return "Kallelse: \(Swedish.meetingTitle(meeting, data))"
+            case .digest: return "Dagens sammanställning av utestående ärenden"
+            }
+        }
+        return "\(Swedish.organisation): \(reminders.count) påminnelser"
+    }
+
+    public static func body(
+        _ envelope: ReminderPass.Envelope, data: CalendarData, pageURL: String, unsubscribe: String
+    ) -> String {
+        let context: [String: Any] = [
+            "name": envelope.recipient.name,
+            "reminders": envelope.reminders.map { section($0, data) },
+            "pageURL": pageURL, "unsubscribe": unsubscribe, "reasons": reasons(envelope.recipient),
+        ]
+        return Templates.reminder.render(context)
+    }
+
+    static func section(_ reminder: Reminder, _ data: CalendarData) -> [String: Any] {
+        switch reminder.subject {
+        case .itemDue(let item, let days):
+            return [
+                "itemDue": [
+                    "title": item.title, "dueIn": Swedish.dueIn(days: days),
+                    "dueDate": item.due.map(Swedish.date) ?? "",
+                    "status": Swedish.status(item.status), "details": details(item, data),
+                ] as [String: Any]
+            ]
+        case .itemOverdue(let item, let days):
+            return [
+                "itemOverdue": [
+                    "title": item.title, "days": days, "dueDate": item.due.map(Swedish.date) ?? "",
+                    "inProgress": item.status == .inProgress, "details": details(item, data),
+                ] as [String: Any]
+            ]
+        case .agenda(let meeting, let items):
+            var agenda: [String: Any] = [
+                "title": Swedish.meetingTitle(meeting, data), "when": Swedish.when(meeting),
+                "hasItems": !items.isEmpty, "items": items.map(itemLine),
+            ]
+            agenda["place"] = Swedish.place(meeting.place, data)
+            agenda["note"] = meeting.note
+            return ["agenda": agenda]
+        case .digest(let items):
+            return ["digest": ["items": items.map(itemLine)]]
+        }
+    }
+
+    static func itemLine(_ item: Item) -> [String: Any] {
+        var line: [String: Any] = ["title": item.title, "status": Swedish.status(item.status).lowercased()]
+        line["due"] = item.due.map(Swedish.date)
+        return line
+    }
+
+    static func details(_ item: Item, _ data: CalendarData) -> [String] {
+        var lines: [String] = []
+        if !item.description.isEmpty { lines.append(item.description) }
+        if let meeting = item.meeting, let m = data.meetings.first(where: { $0.id == meeting }) {
+            lines.append("Beslutat vid \(Swedish.meetingTitle(m, data)).")
+        }
+        if let last = item.history.last, !last.text.isEmpty {
+            lines.append("Senaste anteckning (\(last.date)): \(last.text)")
+        }
+        return lines
+    }
+
+    static func reasons(_ r: Recipient) -> String {
+        var parts: [String] = []
+        if r.receives.contains(.items) { parts.append("för påminnelser om dina ärenden") }
+        if r.receives.contains(.agenda) { parts.append("för kallelser") }
+        if r.receives.contains(.overdue) { parts.append("för försenade ärenden") }
+        if r.dailyDigest { parts.append("för en daglig sammanställning") }
+        return Swedish.list(parts)
+    }
+}
+
+extension ReminderText {
+    /// The subject of the unsubscribe e-mail the `List-Unsubscribe` header asks for.
+    public static let unsubscribeSubject = "avregistrera"
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import KalendariumCore
+@testable import Presentation
+
+/// The Swedish text people read, pinned word for word: a change here is a change a
+/// native speaker should review.
+@Suite struct PresentationTests {
+    static let kommitten = Body(
+        slug: "samarbetskommitten", name: "Samarbetskommittén", weekday: .thursday,
+        start: LocalTime(hour: 12, minute: 0)!, end: LocalTime(hour: 15, minute: 30)!, minimumMeetingsPerYear: 6,
+        members: [.kso])
+
+    static let data = CalendarData(
+        municipalities: [
+            Municipality(slug: "salem", name: "Salem", memberFrom: 2000, memberUntil: nil),
+            Municipality(slug: "tyreso", name: "Tyresö", memberFrom: 2000, memberUntil: nil),
+        ],
+        bodies: [kommitten], conferences: [], meetings: [])
+
+    static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+    @Test func datesListsAndPlaces() {
+        #expect(Swedish.date(Self.day("2020-12-10")) == "torsdag 10 december 2020")
+        #expect(Swedish.shortDate(Self.day("2019-01-25")) == "fre 25 jan 2019")
+        #expect(Swedish.list(["A"]) == "A" && Swedish.list(["A", "B", "C"]) == "A, B och C")
+        #expect(
+            Swedish.place(Place(municipality: "tyreso", venue: "Tyresö slott"), Self.data) == "Tyresö slott, Tyresö")
+        #expect(Swedish.place(Place(digital: DigitalMeeting(platform: "Teams")), Self.data) == "Digitalt (Teams)")
+        #expect(Swedish.place(Place(municipality: "salem", digital: DigitalMeeting()), Self.data) == "Salem, digitalt")
+        #expect(Swedish.place(Place(), Self.data) == nil)
+        #expect(Swedish.undated(.autumn, 2019) == "datum ej fastställt, hösten 2019")
+    }
+
+    @Test func everyRuleHasSwedishWords() {
+        for rule in DiagnosticRule.allCases {
+            #expect(!Swedish.rule(rule).isEmpty && Swedish.rule(rule) != rule.rawValue)
+        }
+    }
+
+    @Test func anAgendaNoticeReadsAsBefore() {
+        let meeting = Meeting(
+            subject: .body("samarbetskommitten"),
+            schedule: .timed(
+                startDate: Self.day("2021-09-02"), start: LocalTime(hour: 12, minute: 0)!,
+                endDate: Self.day("2021-09-02"), end: LocalTime(hour: 15, minute: 30)!),
+            place: Place(municipality: "salem"), note: "Lunch från 11:30")
+        let item = Item(
+            title: "Remissvar om Södertäljebroarna", body: "samarbetskommitten", owners: [.role(.kansli)],
+            due: Self.day("2021-09-30"), status: .inProgress)
+        let recipient = Recipient(name: "Eva", email: "eva@example.org", receives: [.agenda])
+        let envelope = ReminderPass.Envelope(
+            recipient: recipient,
+            reminders: [
+                Reminder(key: "k", recipient: recipient, subject: .agenda(meeting, openItems: [item]))
+            ])
+        #expect(
+            ReminderText.subject(envelope, data: Self.data)
+                == "Kallelse: samarbetskommitténs möte torsdag 2 september 2021")
+        let body = ReminderText.body(
+            envelope, data: Self.data, pageURL: "https://k.example.org/", unsubscribe: "kansli@example.org")
+        #expect(
+            body == """
+                Hej Eva!
+
+                Kallelse till samarbetskommitténs möte torsdag 2 september 2021.
+                Tid: torsdag 2 september 2021 kl. 12:00–15:30.
+                Plats: Salem.
+                Lunch från 11:30
+
+                Utestående ärenden:
+                  • Remissvar om Södertäljebroarna (pågår, klart senast torsdag 30 september 2021)
+                Mötet finns som bilaga och i prenumerationen på kalendern.
+
+                Kalendarium: https://k.example.org/
+
+                --
+                Du får detta mejl från Södertörnskommunernas kalendarium eftersom du finns i mottagarlistan för kallelser.
+                Vill du inte längre få mejl av det här slaget? Skriv till kansli@example.org.
+
+                """)
+    }
+
+    @Test func anItemReminderNamesItsDetails() {
+        let item = Item(
+            title: "Svara på remissen", description: "Gemensamt svar.", body: "samarbetskommitten",
+            owners: [.role(.kansli)], due: Self.day("2021-09-30"), status: .open,
+            history: [Item.Note(date: Self.day("2021-09-01"), status: .open, text: "Utkast skickat")])
+        let recipient = Recipient(name: "Eva", email: "eva@example.org", receives: [.items, .overdue])
+        let envelope = ReminderPass.Envelope(
+            recipient: recipient,
+            reminders: [
+                Reminder(key: "a", recipient: recipient, subject: .itemDue(item, daysLeft: 1)),
+                Reminder(key: "b", recipient: recipient, subject: .itemOverdue(item, daysLate: 3)),
+            ])
+        #expect(ReminderText.subject(envelope, data: Self.data) == "Södertörnskommunerna: 2 påminnelser")
+        let body = ReminderText.body(envelope, data: Self.data, pageURL: "https://k/", unsubscribe: "k@example.org")
+        #expect(
+            body.contains(
+                """
+                Ärendet "Svara på remissen" ska vara klart i morgon (torsdag 30 september 2021).
+                Status: Öppet.
+                Gemensamt svar.
+                Senaste anteckning (2021-09-01): Utkast skickat
+
+                Ärendet "Svara på remissen" skulle ha varit klart för 3 dagar sedan (torsdag 30 september 2021) och är fortfarande öppet.
+                """))
+        #expect(body.contains("mottagarlistan för påminnelser om dina ärenden och för försenade ärenden."))
+    }
+
+    @Test func thePageEscapesTheData() {
+        let view = PageView(
+            data: Self.data,
+            feeds: [.init(title: "<b>", description: "d", url: "https://k.example.org/calendars/a.ics")],
+            warnings: [], problems: ["calendars: <script>"], builtAt: UTCInstant(secondsSince1970: 0))
+        let html = view.render(now: UTCInstant(secondsSince1970: 1_600_000_000))
+        #expect(html.contains("&lt;script&gt;") && !html.contains("<script>") && html.contains("&lt;b&gt;"))
+        #expect(html.contains("href=\"webcal://k.example.org/calendars/a.ics\""))
+        #expect(html.contains("Uppdaterad tors 1 jan 1970 kl. 01:00."))
+        #expect(!html.contains("{{"))
+    }
+}
