@@ -5,6 +5,7 @@ import KalendariumCore
 public import Logging
 import Mail
 import NIOCore
+public import Prometheus
 import Reminders
 public import Server
 public import Store
@@ -22,11 +23,11 @@ public struct KalendariumApplication {
     ///     which turns on the calendar sync through the database.
     public static func build(
         configuration: Settings, store: any Store, shared: Bool, environment: [String: String],
-        logger: Logger,
+        logger: Logger, requestMetrics: PrometheusCollectorRegistry? = nil,
         onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws -> KalendariumApplication {
         let state = CalendarState()
-        let metrics = ServerMetrics()
+        let metrics = ServerMetrics(requestRegistry: requestMetrics)
         let notifier = SystemdNotifier(environment: environment)
         let settings = configuration.feedSettings
         let export = FeedExport(settings: settings, stateDirectory: configuration.state)

@@ -8,7 +8,7 @@ public func buildRouter(
     items: ItemsAPI? = nil, now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
+    router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(MethodGuardMiddleware())
     let feeds = FeedRoutes(state: state, options: options)
     router.get("/calendars/{name}") { request, context in

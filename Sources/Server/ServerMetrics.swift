@@ -1,17 +1,15 @@
 public import Prometheus
 public import Store
-import Synchronization
 
-/// The server's Prometheus metrics, in a registry of its own: nothing is bootstrapped
-/// globally, so tests can make as many as they like.
+/// The server's Prometheus metrics, in a registry of its own, so tests can make as many
+/// as they like. Requests are the exception: Hummingbird's `MetricsMiddleware` records
+/// them through swift-metrics, which the executable bootstraps once per process.
 public final class ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
+    /// Where Hummingbird's `MetricsMiddleware` records requests (through swift-metrics,
+    /// bootstrapped with `RequestMetrics.factory` over this registry); nil: not shown.
+    let requestRegistry: PrometheusCollectorRegistry?
 
-    static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "kalendarium", metricName: "http_requests", unitName: "total",
-            helpText: "HTTP requests by route, method and status.")
-    }
     static var builds: MetricNameDescriptor {
         MetricNameDescriptor(
             namespace: "kalendarium", metricName: "feed_builds", unitName: "total",
@@ -52,33 +50,15 @@ public final class ServerMetrics: Sendable {
         )
     }
 
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    public init(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        requestRegistry: PrometheusCollectorRegistry? = nil
+    ) {
         self.registry = registry
+        self.requestRegistry = requestRegistry
         // Present from the start, so a dashboard shows zero rather than nothing.
         _ = registry.makeCounter(descriptor: Self.builds)
         _ = registry.makeCounter(descriptor: Self.reloadFailures)
-    }
-
-    private struct RequestKey: Hashable {
-        let route: String
-        let method: String
-        let status: Int
-    }
-
-    /// Counters already made, so a request costs one dictionary lookup rather than the
-    /// registry's label formatting.
-    private let requestCounters = Mutex<[RequestKey: Counter]>([:])
-
-    public func request(route: String, method: String, status: Int) {
-        let key = RequestKey(route: route, method: method, status: status)
-        let counter = requestCounters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))])
-            counters[key] = counter
-            return counter
-        }
-        counter.increment()
     }
 
     public func feedBuilt(seconds: Double) {
@@ -107,5 +87,5 @@ public final class ServerMetrics: Sendable {
 
     public func reloadFailed() { registry.makeCounter(descriptor: Self.reloadFailures).increment() }
 
-    public func text() -> String { registry.emitToString() }
+    public func text() -> String { registry.emitToString() + (requestRegistry?.emitToString() ?? "") }
 }

@@ -2,8 +2,11 @@ import ArgumentParser
 import Foundation
 import KalendariumApp
 import Logging
+import Metrics
 import NIOCore
 import NIOPosix
+import Prometheus
+import Server
 import Store
 
 /// `kalendarium serve`: the daemon calendar apps subscribe to.
@@ -88,11 +91,15 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = try Settings.resolve(file: config, environment: environment, flags: flags)
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
             logger.debug("event loops run Swift concurrency: \(takeover)")
+            // Hummingbird's MetricsMiddleware records requests through swift-metrics: once
+            // per process, here at the entry point, into the registry /metrics shows.
+            let requestMetrics = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(RequestMetrics.factory(registry: requestMetrics))
             let location = try StoreLocation(database: configuration.database, stateDirectory: configuration.state)
             try await location.withStore(logger: logger, startWithout: true) { store in
                 let app = try await KalendariumApplication.build(
                     configuration: configuration, store: store, shared: location.isShared, environment: environment,
-                    logger: logger,
+                    logger: logger, requestMetrics: requestMetrics,
                     onListening: { port in
                         // For scripts and tests that start the daemon on port 0.
                         FileHandle.standardOutput.write(
