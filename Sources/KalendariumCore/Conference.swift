@@ -44,26 +44,3 @@ public struct Conference: Hashable, Sendable {
         self.location = location
     }
 }
-
-/// Who hosts a conference.
-public enum HostRule: Hashable, Sendable {
-    /// `count` member municipalities each year, in a cycle (Rådslag: 1, Södertörnskonferensen: 2).
-    case municipalities(count: Int)
-    /// Always arranged by one network (Nyckeltalsdagen: Ekonomicheferna).
-    case network(String)
-}
-
-/// A part of the year, for conferences whose date is not fixed yet.
-public enum Season: String, CaseIterable, Sendable, Codable {
-    case spring, summer, autumn, winter
-
-    /// The months the season covers, as the planner and the feeds read it.
-    public var months: ClosedRange<Int> {
-        switch self {
-        case .spring: 3...5
-        case .summer: 6...8
-        case .autumn: 9...11
-        case .winter: 1...2
-        }
-    }
-}

@@ -17,10 +17,3 @@ public struct Place: Hashable, Sendable {
     /// Nothing known: no municipality, venue or digital meeting.
     public var isEmpty: Bool { municipality == nil && venue == nil && digital == nil }
 }
-
-/// A meeting held digitally, with the platform when the documents name it ("Teams").
-public struct DigitalMeeting: Hashable, Sendable {
-    public let platform: String?
-
-    public init(platform: String? = nil) { self.platform = platform }
-}

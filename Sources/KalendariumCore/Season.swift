@@ -1,0 +1,14 @@
+/// A part of the year, for conferences whose date is not fixed yet.
+public enum Season: String, CaseIterable, Sendable, Codable {
+    case spring, summer, autumn, winter
+
+    /// The months the season covers, as the planner and the feeds read it.
+    public var months: ClosedRange<Int> {
+        switch self {
+        case .spring: 3...5
+        case .summer: 6...8
+        case .autumn: 9...11
+        case .winter: 1...2
+        }
+    }
+}
