@@ -19,7 +19,8 @@ public struct NonMeetingPeriod: Hashable, Sendable {
     /// The periods used when `rules.yaml` names none.
     public static let defaults: [NonMeetingPeriod] = [
         NonMeetingPeriod(
-            name: "sommaruppehåll (juli)", from: MonthDay(month: 7, day: 1), to: MonthDay(month: 7, day: 31)),
-        NonMeetingPeriod(name: "jul och nyår", from: MonthDay(month: 12, day: 23), to: MonthDay(month: 1, day: 6)),
+            name: "the July break", from: MonthDay(month: 7, day: 1), to: MonthDay(month: 7, day: 31)),
+        NonMeetingPeriod(
+            name: "Christmas and New Year", from: MonthDay(month: 12, day: 23), to: MonthDay(month: 1, day: 6)),
     ]
 }

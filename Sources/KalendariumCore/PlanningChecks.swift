@@ -49,7 +49,7 @@ public enum PlanningChecks {
                 if let holiday = SwedishHolidays.holiday(on: day) {
                     result.append(
                         Diagnostic(
-                            .warning, rule: .holiday, "falls on \(holiday.name), a day off",
+                            .warning, rule: .holiday, "falls on \(holiday.kind), a day off",
                             at: meeting.location, date: day, subject: meeting.subject.slug))
                 } else if let period = data.rules.nonMeetingPeriods.first(where: { $0.contains(day) }) {
                     result.append(

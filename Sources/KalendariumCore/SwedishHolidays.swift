@@ -1,13 +1,61 @@
 /// Swedish public holidays (allmänna helgdagar, lag 1989:253) and the eves that are
 /// de facto days off (midsommarafton, julafton, nyårsafton), for any year.
 public enum SwedishHolidays {
-    /// A named day off.
+    /// A day off: its date and which holiday it is (the presentation target names it in Swedish).
     public struct Holiday: Hashable, Sendable {
         public let date: LocalDate
-        /// The Swedish name, as people-facing text uses it.
-        public let name: String
+        public let kind: Kind
+
+        init(date: LocalDate, _ kind: Kind) {
+            self.date = date
+            self.kind = kind
+        }
+
         /// True for the eves that the law does not list but nobody works on.
-        public let isEve: Bool
+        public var isEve: Bool { [.easterEve, .midsummerEve, .christmasEve, .newYearsEve].contains(kind) }
+
+        /// Each holiday and eve; `description` is its English name, for the command line.
+        public enum Kind: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+            case newYearsDay
+            case epiphany
+            case goodFriday
+            case easterEve
+            case easterDay
+            case easterMonday
+            case mayDay
+            case ascensionDay
+            case whitSunday
+            case nationalDay
+            case midsummerEve
+            case midsummerDay
+            case allSaintsDay
+            case christmasEve
+            case christmasDay
+            case boxingDay
+            case newYearsEve
+
+            public var description: String {
+                switch self {
+                case .newYearsDay: "New Year's Day"
+                case .epiphany: "Epiphany"
+                case .goodFriday: "Good Friday"
+                case .easterEve: "Easter Eve"
+                case .easterDay: "Easter Day"
+                case .easterMonday: "Easter Monday"
+                case .mayDay: "May Day"
+                case .ascensionDay: "Ascension Day"
+                case .whitSunday: "Whit Sunday"
+                case .nationalDay: "National Day of Sweden"
+                case .midsummerEve: "Midsummer Eve"
+                case .midsummerDay: "Midsummer Day"
+                case .allSaintsDay: "All Saints' Day"
+                case .christmasEve: "Christmas Eve"
+                case .christmasDay: "Christmas Day"
+                case .boxingDay: "Boxing Day"
+                case .newYearsEve: "New Year's Eve"
+                }
+            }
+        }
     }
 
     /// Every holiday and eve of `year`, in date order.
@@ -20,23 +68,23 @@ public enum SwedishHolidays {
         }
         let midsummerEve = first(.friday, onOrAfter: day(6, 19))
         let list: [Holiday] = [
-            Holiday(date: day(1, 1), name: "Nyårsdagen", isEve: false),
-            Holiday(date: day(1, 6), name: "Trettondedag jul", isEve: false),
-            Holiday(date: easter.adding(days: -2), name: "Långfredagen", isEve: false),
-            Holiday(date: easter.adding(days: -1), name: "Påskafton", isEve: true),
-            Holiday(date: easter, name: "Påskdagen", isEve: false),
-            Holiday(date: easter.adding(days: 1), name: "Annandag påsk", isEve: false),
-            Holiday(date: day(5, 1), name: "Första maj", isEve: false),
-            Holiday(date: easter.adding(days: 39), name: "Kristi himmelsfärdsdag", isEve: false),
-            Holiday(date: easter.adding(days: 49), name: "Pingstdagen", isEve: false),
-            Holiday(date: day(6, 6), name: "Sveriges nationaldag", isEve: false),
-            Holiday(date: midsummerEve, name: "Midsommarafton", isEve: true),
-            Holiday(date: midsummerEve.adding(days: 1), name: "Midsommardagen", isEve: false),
-            Holiday(date: first(.saturday, onOrAfter: day(10, 31)), name: "Alla helgons dag", isEve: false),
-            Holiday(date: day(12, 24), name: "Julafton", isEve: true),
-            Holiday(date: day(12, 25), name: "Juldagen", isEve: false),
-            Holiday(date: day(12, 26), name: "Annandag jul", isEve: false),
-            Holiday(date: day(12, 31), name: "Nyårsafton", isEve: true),
+            Holiday(date: day(1, 1), .newYearsDay),
+            Holiday(date: day(1, 6), .epiphany),
+            Holiday(date: easter.adding(days: -2), .goodFriday),
+            Holiday(date: easter.adding(days: -1), .easterEve),
+            Holiday(date: easter, .easterDay),
+            Holiday(date: easter.adding(days: 1), .easterMonday),
+            Holiday(date: day(5, 1), .mayDay),
+            Holiday(date: easter.adding(days: 39), .ascensionDay),
+            Holiday(date: easter.adding(days: 49), .whitSunday),
+            Holiday(date: day(6, 6), .nationalDay),
+            Holiday(date: midsummerEve, .midsummerEve),
+            Holiday(date: midsummerEve.adding(days: 1), .midsummerDay),
+            Holiday(date: first(.saturday, onOrAfter: day(10, 31)), .allSaintsDay),
+            Holiday(date: day(12, 24), .christmasEve),
+            Holiday(date: day(12, 25), .christmasDay),
+            Holiday(date: day(12, 26), .boxingDay),
+            Holiday(date: day(12, 31), .newYearsEve),
         ]
         return list.sorted { $0.date < $1.date }
     }

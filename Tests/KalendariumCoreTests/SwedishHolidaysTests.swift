@@ -12,24 +12,28 @@ import Testing
     }
 
     @Test func holidaysOf2026() {
-        let days = SwedishHolidays.holidays(in: 2026).map { "\($0.date) \($0.name)" }
+        let days = SwedishHolidays.holidays(in: 2026).map { "\($0.date) \($0.kind.rawValue)" }
         #expect(
             days == [
-                "2026-01-01 Nyårsdagen", "2026-01-06 Trettondedag jul", "2026-04-03 Långfredagen",
-                "2026-04-04 Påskafton", "2026-04-05 Påskdagen", "2026-04-06 Annandag påsk", "2026-05-01 Första maj",
-                "2026-05-14 Kristi himmelsfärdsdag", "2026-05-24 Pingstdagen", "2026-06-06 Sveriges nationaldag",
-                "2026-06-19 Midsommarafton", "2026-06-20 Midsommardagen", "2026-10-31 Alla helgons dag",
-                "2026-12-24 Julafton", "2026-12-25 Juldagen", "2026-12-26 Annandag jul", "2026-12-31 Nyårsafton",
+                "2026-01-01 newYearsDay", "2026-01-06 epiphany", "2026-04-03 goodFriday", "2026-04-04 easterEve",
+                "2026-04-05 easterDay", "2026-04-06 easterMonday", "2026-05-01 mayDay", "2026-05-14 ascensionDay",
+                "2026-05-24 whitSunday", "2026-06-06 nationalDay", "2026-06-19 midsummerEve", "2026-06-20 midsummerDay",
+                "2026-10-31 allSaintsDay", "2026-12-24 christmasEve", "2026-12-25 christmasDay", "2026-12-26 boxingDay",
+                "2026-12-31 newYearsEve",
+            ])
+        #expect(
+            SwedishHolidays.holidays(in: 2026).filter(\.isEve).map(\.kind) == [
+                .easterEve, .midsummerEve, .christmasEve, .newYearsEve,
             ])
     }
 
     @Test func movingHolidaysInOtherYears() {
-        #expect(SwedishHolidays.holiday(on: date("2019-06-21"))?.name == "Midsommarafton")
-        #expect(SwedishHolidays.holiday(on: date("2021-06-25"))?.name == "Midsommarafton")
-        #expect(SwedishHolidays.holiday(on: date("2019-11-02"))?.name == "Alla helgons dag")
-        #expect(SwedishHolidays.holiday(on: date("2021-11-06"))?.name == "Alla helgons dag")
-        #expect(SwedishHolidays.holiday(on: date("2019-05-30"))?.name == "Kristi himmelsfärdsdag")
-        #expect(SwedishHolidays.holiday(on: date("2020-06-06"))?.name == "Sveriges nationaldag")
+        #expect(SwedishHolidays.holiday(on: date("2019-06-21"))?.kind == .midsummerEve)
+        #expect(SwedishHolidays.holiday(on: date("2021-06-25"))?.kind == .midsummerEve)
+        #expect(SwedishHolidays.holiday(on: date("2019-11-02"))?.kind == .allSaintsDay)
+        #expect(SwedishHolidays.holiday(on: date("2021-11-06"))?.kind == .allSaintsDay)
+        #expect(SwedishHolidays.holiday(on: date("2019-05-30"))?.kind == .ascensionDay)
+        #expect(SwedishHolidays.holiday(on: date("2020-06-06"))?.kind == .nationalDay)
         #expect(SwedishHolidays.holiday(on: date("2019-01-25")) == nil)
     }
 

@@ -33,6 +33,18 @@ import Testing
         #expect(Swedish.undated(.autumn, 2019) == "datum ej fastställt, hösten 2019")
     }
 
+    @Test func holidaysHaveTheirSwedishNames() {
+        let names = SwedishHolidays.holidays(in: 2026).map { "\($0.date) \(Swedish.holiday($0.kind))" }
+        #expect(
+            names == [
+                "2026-01-01 Nyårsdagen", "2026-01-06 Trettondedag jul", "2026-04-03 Långfredagen",
+                "2026-04-04 Påskafton", "2026-04-05 Påskdagen", "2026-04-06 Annandag påsk", "2026-05-01 Första maj",
+                "2026-05-14 Kristi himmelsfärdsdag", "2026-05-24 Pingstdagen", "2026-06-06 Sveriges nationaldag",
+                "2026-06-19 Midsommarafton", "2026-06-20 Midsommardagen", "2026-10-31 Alla helgons dag",
+                "2026-12-24 Julafton", "2026-12-25 Juldagen", "2026-12-26 Annandag jul", "2026-12-31 Nyårsafton",
+            ])
+    }
+
     @Test func everyRuleHasSwedishWords() {
         for rule in DiagnosticRule.allCases {
             #expect(!Swedish.rule(rule).isEmpty && Swedish.rule(rule) != rule.rawValue)
