@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -154,12 +153,12 @@ final class SMTPSession: Sendable {
     func authenticate(user: String, password: String, offered: [String]) async throws(MailError) {
         let auth = offered.first { $0.hasPrefix("AUTH") }?.split(separator: " ").map(String.init) ?? []
         if auth.contains("PLAIN") || auth.isEmpty {
-            let token = Data(([0] + Array(user.utf8) + [0] + Array(password.utf8))).base64EncodedString()
+            let token = Base64.encode([0] + Array(user.utf8) + [0] + Array(password.utf8))
             _ = try await command("AUTH PLAIN \(token)", expecting: 235, redacted: "AUTH PLAIN ***")
         } else if auth.contains("LOGIN") {
             _ = try await command("AUTH LOGIN", expecting: 334)
-            _ = try await command(Data(user.utf8).base64EncodedString(), expecting: 334, redacted: "***")
-            _ = try await command(Data(password.utf8).base64EncodedString(), expecting: 235, redacted: "***")
+            _ = try await command(Base64.encode(Array(user.utf8)), expecting: 334, redacted: "***")
+            _ = try await command(Base64.encode(Array(password.utf8)), expecting: 235, redacted: "***")
         } else {
             throw MailError(.permanent, "\(configuration.host) offers none of AUTH PLAIN and LOGIN")
         }
