@@ -119,7 +119,13 @@ let package = Package(
         .testTarget(
             name: "ICalendarTests", dependencies: ["ICalendar"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MailTests",
+            dependencies: [
+                "Mail", "KalendariumCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [
