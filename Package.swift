@@ -60,7 +60,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
-        /// E-mail: MIME rendering and transports (maildir, sendmail).
+        /// E-mail: MIME rendering and transports (maildir, sendmail, SMTP).
         .target(
             name: "Mail",
             dependencies: [
@@ -123,7 +123,7 @@ let package = Package(
             name: "MailTests",
             dependencies: [
                 "Mail", "KalendariumCore", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
