@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Subprocess names programs by `FilePath`, which is swift-system's on Linux.
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
@@ -75,7 +78,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
-        /// E-mail: MIME rendering and transports (maildir, sendmail).
+        /// E-mail: MIME rendering and transports (maildir, sendmail, SMTP).
         .target(
             name: "Mail",
             dependencies: [
@@ -83,6 +86,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strictSettings),
         /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
@@ -145,7 +150,13 @@ let package = Package(
         .testTarget(
             name: "ICalendarTests", dependencies: ["ICalendar"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "KalendariumCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MailTests",
+            dependencies: [
+                "Mail", "KalendariumCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [

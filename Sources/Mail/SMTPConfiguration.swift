@@ -1,8 +1,5 @@
 import Foundation
 import NIOCore
-import NIOPosix
-import NIOSSL
-import Synchronization
 
 /// How to reach an SMTP server, from `smtp://user:pass@host:587` (STARTTLS when the
 /// server offers it, required when credentials are given) or `smtps://…:465` (TLS from

@@ -154,6 +154,36 @@ extension MIMETests {
         }
     }
 
+    /// A stand-in sendmail: the message on standard input with local line ends, the
+    /// envelope as arguments; 75 (EX_TEMPFAIL) is temporary and its reason kept.
+    @Test func sendmailGetsTheMessageAndItsExitStatusCounts() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sendmail-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func program(_ name: String, _ script: String) throws -> SendmailTransport {
+            let path = "\(dir)/\(name)"
+            try Data("#!/bin/sh\n\(script)\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return SendmailTransport(program: path)
+        }
+        let mail = OutgoingMail(MIMETests.message())
+        try await program("sendmail", "echo \"$@\" > \(dir)/args\ncat > \(dir)/message").deliver(mail)
+        #expect(
+            try String(contentsOfFile: "\(dir)/args", encoding: .utf8)
+                == "-i -f kansli@example.org -- utvecklingsledare@example.org\n")
+        let message = try String(contentsOfFile: "\(dir)/message", encoding: .utf8)
+        #expect(message == mail.rendered.replacing("\r\n", with: "\n") && !message.contains("\r"))
+
+        let busy = try program("busy", "cat > /dev/null\necho 'queue full' >&2\necho 'more' >&2\nexit 75")
+        await #expect(throws: MailError(.temporary, "\(dir)/busy exited with 75 queue full")) {
+            try await busy.deliver(mail)
+        }
+        let refusing = try program("refusing", "echo 'no such user' >&2\nexit 67")
+        await #expect(throws: MailError(.permanent, "\(dir)/refusing exited with 67 no such user")) {
+            try await refusing.deliver(mail)
+        }
+    }
+
     @Test func aMissingSendmailIsTemporary() async {
         let transport = SendmailTransport(program: "/nonexistent/sendmail")
         let message = MIMETests.message()

@@ -1,3 +1,5 @@
+import NIOCore
+import NIOEmbedded
 import Testing
 
 @testable import Mail
@@ -21,6 +23,27 @@ import Testing
         }
         var decoder = SMTPReplyDecoder()
         #expect(try decoder.feed(Array("354\r\n".utf8)) == [SMTPResponse(code: 354, lines: [""])])
+    }
+
+    /// In the pipeline the decoder hands whole replies on, however TCP cuts the bytes.
+    @Test func inAPipelineTheDecoderPassesWholeReplies() throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(SMTPReplyDecoder()))
+        for piece in ["250-mail.example.org\r", "\n250-PIPELINING\r\n250 AUTH", " PLAIN\r\n354 go\r\n"] {
+            try channel.writeInbound(ByteBuffer(string: piece))
+        }
+        #expect(
+            try channel.readInbound(as: SMTPResponse.self)
+                == SMTPResponse(code: 250, lines: ["mail.example.org", "PIPELINING", "AUTH PLAIN"]))
+        #expect(try channel.readInbound(as: SMTPResponse.self) == SMTPResponse(code: 354, lines: ["go"]))
+        #expect(try channel.readInbound(as: SMTPResponse.self) == nil)
+        #expect(throws: MailError.self) { try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 400\r\n")) }
+        _ = try? channel.finish()
+    }
+
+    @Test func aLineWithoutAnEndIsCutOffAt64KiB() throws {
+        var decoder = SMTPReplyDecoder()
+        #expect(try decoder.feed(repeatElement(UInt8(ascii: "2"), count: 60 * 1024)).isEmpty)
+        #expect(throws: MailError.self) { try decoder.feed(repeatElement(UInt8(ascii: "5"), count: 5 * 1024)) }
     }
 
     @Test func dotStuffingAndTheEndOfData() {

@@ -1,0 +1,148 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// One connection to an SMTP server over `NIOAsyncChannel`: whole replies come in from
+/// `SMTPReplyDecoder`, text goes out as bytes. It moves bytes, waits for replies (each
+/// within the configured timeout), puts TLS under the connection for STARTTLS, and turns
+/// NIO's errors into `MailError`s a person can act on; what to say, and when, is
+/// `SMTPClientStateMachine`'s.
+struct SMTPConnection {
+    private var replies: NIOAsyncChannelInboundStream<SMTPResponse>.AsyncIterator
+    private let writer: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private let channel: any Channel
+    private let configuration: SMTPConfiguration
+
+    private var host: String { configuration.host }
+
+    /// Connects (with TLS from the start for smtps://), runs `body` over the connection,
+    /// and closes it however `body` ends.
+    static func open(
+        _ configuration: SMTPConfiguration, _ body: (inout SMTPConnection) async -> Void
+    ) async throws(MailError) {
+        let channel = try await connect(configuration)
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                var connection = SMTPConnection(
+                    replies: inbound.makeAsyncIterator(), writer: outbound, channel: channel.channel,
+                    configuration: configuration)
+                await body(&connection)
+            }
+        } catch {
+            // `body` throws nothing; this is closing the finished connection, which has
+            // nothing left to report.
+        }
+    }
+
+    private static func connect(
+        _ c: SMTPConfiguration
+    ) async throws(MailError) -> NIOAsyncChannel<SMTPResponse, ByteBuffer> {
+        let tls = c.security == .implicitTLS ? try tlsContext(c) : nil
+        let hostname = serverHostname(c)
+        do {
+            return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(c.timeout)
+                .connect(host: c.host, port: c.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        // TLS first, so the decoder and the async channel see plain text;
+                        // STARTTLS puts it in the same place later.
+                        if let tls {
+                            try channel.pipeline.syncOperations.addHandler(
+                                NIOSSLClientHandler(context: tls, serverHostname: hostname))
+                        }
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
+                        return try NIOAsyncChannel<SMTPResponse, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+        } catch {
+            throw MailError.tls(error, host: c.host, caFile: c.caFile)
+                ?? MailError(.temporary, "cannot connect to \(c.host):\(c.port): \(error)")
+        }
+    }
+
+    /// The name the certificate must carry. An IP address is not a name (SNI refuses
+    /// one), so for `smtps://192.0.2.1` the certificate is checked against the address.
+    private static func serverHostname(_ c: SMTPConfiguration) -> String? {
+        (try? SocketAddress(ipAddress: c.host, port: 0)) == nil ? c.host : nil
+    }
+
+    private static func tlsContext(_ c: SMTPConfiguration) throws(MailError) -> NIOSSLContext {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let ca = c.caFile { tls.trustRoots = .file(ca) }
+        do {
+            return try NIOSSLContext(configuration: tls)
+        } catch {
+            throw MailError.tls(error, host: c.host, caFile: c.caFile)
+                ?? MailError(.temporary, "cannot set up TLS for \(c.host): \(error)")
+        }
+    }
+
+    // MARK: - Talking
+
+    /// The next reply. No reply within the timeout closes the connection: a server that
+    /// has stopped answering would otherwise hold the batch for ever.
+    mutating func reply() async throws(MailError) -> SMTPResponse {
+        let channel = self.channel
+        let seconds = configuration.timeoutSeconds
+        var timedOut = false
+        let next: Result<SMTPResponse?, any Error> = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do { try await Task.sleep(for: .seconds(seconds)) } catch { return false }
+                channel.close(promise: nil)
+                return true
+            }
+            let next: Result<SMTPResponse?, any Error>
+            do { next = .success(try await replies.next()) } catch { next = .failure(error) }
+            group.cancelAll()
+            timedOut = await group.next() ?? false
+            return next
+        }
+        switch next {
+        case .success(let reply?):
+            return reply
+        case _ where timedOut:
+            throw MailError(
+                .temporary,
+                "\(host) sent no reply within \(seconds) s (for a slow server, raise ?timeout= in the mail URL)")
+        case .success(nil):
+            throw MailError(.temporary, "\(host) closed the connection")
+        case .failure(let error):
+            throw describe(error)
+        }
+    }
+
+    mutating func send(_ text: String) async throws(MailError) {
+        do {
+            try await writer.write(ByteBuffer(string: text))
+        } catch {
+            // Why the connection went (a refused TLS handshake, say) waits in the inbound
+            // stream and says more than the write's error.
+            _ = try await reply()
+            throw MailError(.temporary, "connection to \(host) lost: \(error)")
+        }
+    }
+
+    /// Puts TLS under the connection after the server's 220 to STARTTLS. The handler goes
+    /// first in the pipeline, below the decoder and the async channel, which keep
+    /// working on the decrypted bytes; the handshake starts at once, and a refused one
+    /// fails the next reply.
+    func startTLS() async throws(MailError) {
+        let context = try Self.tlsContext(configuration)
+        let hostname = Self.serverHostname(configuration)
+        do {
+            try await channel.eventLoop.submit { [channel] in
+                try channel.pipeline.syncOperations.addHandler(
+                    NIOSSLClientHandler(context: context, serverHostname: hostname), position: .first)
+            }.get()
+        } catch {
+            throw MailError.tls(error, host: host, caFile: configuration.caFile)
+                ?? MailError(.temporary, "STARTTLS with \(host) failed: \(error)")
+        }
+    }
+
+    private func describe(_ error: any Error) -> MailError {
+        if let error = error as? MailError { return error }
+        return MailError.tls(error, host: host, caFile: configuration.caFile)
+            ?? MailError(.temporary, "connection to \(host) lost: \(error)")
+    }
+}
