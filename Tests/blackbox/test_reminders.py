@@ -268,6 +268,18 @@ def test_sendmail_transport(run, state, tmp_path):
     assert count(later, "will retry:") == 3 and "exited with 75 queue full" in later.stdout
 
 
+def test_a_sendmail_that_does_not_read_its_input(run, state, tmp_path):
+    """A sendmail that closes its input and exits leaves a broken pipe: the message is
+    retried later (exit 75), and the broken pipe is an error, never a SIGPIPE that ends
+    the process (or the daemon) mid-pass."""
+    deaf = tmp_path / "deaf-sendmail"
+    deaf.write_text("#!/bin/sh\nexec 0<&-\nsleep 0.2\necho 'not now' >&2\nexit 75\n")
+    deaf.chmod(0o755)
+    result = run("remind", "--state", str(state), "--now", NOW, "--mail-from", FROM, "--mail", f"sendmail:{deaf}")
+    assert result.returncode == 0, (result.returncode, result.stdout, result.stderr)
+    assert count(result, "will retry:") == 5 and "exited with 75 not now" in result.stdout
+
+
 def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalendarium_bin):
     """With KALENDARIUM_UID_DOMAIN and KALENDARIUM_PAGE_URL set (and the state directory
     in KALENDARIUM_STATE, which wins over systemd's STATE_DIRECTORY as it does for
