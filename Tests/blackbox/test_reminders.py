@@ -280,21 +280,10 @@ def test_a_sendmail_that_does_not_read_its_input(run, state, tmp_path):
     assert count(result, "will retry:") == 5 and "exited with 75 not now" in result.stdout
 
 
-def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalendarium_bin):
-    """With KALENDARIUM_UID_DOMAIN and KALENDARIUM_PAGE_URL set (and the state directory
-    in KALENDARIUM_STATE, which wins over systemd's STATE_DIRECTORY as it does for
-    serve), a reminder's attached event has the UID and link of the feeds' event."""
-    env = {"KALENDARIUM_UID_DOMAIN": "kalender.example.org", "KALENDARIUM_PAGE_URL": "https://kalender.example.org/",
-           "KALENDARIUM_STATE": str(state), "STATE_DIRECTORY": str(tmp_path / "elsewhere")}
-    result = run("remind", "--now", NOW, "--mail-from", FROM,
-                 "--mail", f"smtp://127.0.0.1:{smtp.port}?starttls=never&timeout=5", env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    haninge = next(m for m in smtp.sink.messages if "kso.haninge" in m["To"])
-    attached = icalendar.Calendar.from_ical(next(haninge.iter_attachments()).get_content()).walk("VEVENT")[0]
-    assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@kalender.example.org"
-    assert str(attached["URL"]).startswith("https://kalender.example.org/")
-    assert "https://kalender.example.org/" in haninge.get_body(("plain",)).get_content()
-
+def assert_feeds_carry(attached, run, kalendarium_bin, env, tmp_path):
+    """`export` and `serve`, with the environment `remind` had, give the attached event's
+    UID, link and SEQUENCE; the state stays where the settings put it (not in
+    tmp_path/elsewhere, which STATE_DIRECTORY names)."""
     export = run("export", "--out", str(tmp_path / "feeds"), "--now", NOW, env=env)
     assert export.returncode == 0, export.stderr
     assert not (tmp_path / "elsewhere").exists()
@@ -313,6 +302,24 @@ def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalen
     finally:
         served.terminate()
         served.communicate(timeout=30)
+
+
+def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalendarium_bin):
+    """With KALENDARIUM_UID_DOMAIN and KALENDARIUM_PAGE_URL set (and the state directory
+    in KALENDARIUM_STATE, which wins over systemd's STATE_DIRECTORY as it does for
+    serve), a reminder's attached event has the UID and link of the feeds' event."""
+    env = {"KALENDARIUM_UID_DOMAIN": "kalender.example.org", "KALENDARIUM_PAGE_URL": "https://kalender.example.org/",
+           "KALENDARIUM_STATE": str(state), "STATE_DIRECTORY": str(tmp_path / "elsewhere")}
+    result = run("remind", "--now", NOW, "--mail-from", FROM,
+                 "--mail", f"smtp://127.0.0.1:{smtp.port}?starttls=never&timeout=5", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    haninge = next(m for m in smtp.sink.messages if "kso.haninge" in m["To"])
+    attached = icalendar.Calendar.from_ical(next(haninge.iter_attachments()).get_content()).walk("VEVENT")[0]
+    assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@kalender.example.org"
+    assert str(attached["URL"]).startswith("https://kalender.example.org/")
+    assert "https://kalender.example.org/" in haninge.get_body(("plain",)).get_content()
+
+    assert_feeds_carry(attached, run, kalendarium_bin, env, tmp_path)
 
 
 def test_one_configuration_file_for_every_command(run, state, tmp_path, kalendarium_bin):
@@ -335,24 +342,7 @@ def test_one_configuration_file_for_every_command(run, state, tmp_path, kalendar
     assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@fil.example.org"
     assert str(attached["URL"]) == "https://fil.example.org/"
 
-    export = run("export", "--out", str(tmp_path / "feeds"), "--now", NOW, env=env)
-    assert export.returncode == 0, export.stderr
-    assert not (tmp_path / "elsewhere").exists()
-    feed = icalendar.Calendar.from_ical((tmp_path / "feeds/samarbetskommitten.ics").read_bytes())
-    same = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == str(attached["UID"]))
-    assert str(same["URL"]) == str(attached["URL"]) and int(same["SEQUENCE"]) == int(attached["SEQUENCE"])
-
-    served = subprocess.Popen([kalendarium_bin, "serve", "--port", "0"], cwd=ROOT, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **env})
-    try:
-        base = wait_until_listening(served)
-        _, _, body = http_get(base + "/calendars/samarbetskommitten.ics")
-        event = next(e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
-                     if str(e["UID"]) == str(attached["UID"]))
-        assert str(event["URL"]) == str(attached["URL"])
-    finally:
-        served.terminate()
-        served.communicate(timeout=30)
+    assert_feeds_carry(attached, run, kalendarium_bin, env, tmp_path)
 
     bad = run("export", "--out", str(tmp_path / "x"), env={**env, "KALENDARIUM_HORIZON": "many"})
     assert bad.returncode == 1 and 'KALENDARIUM_HORIZON="many" is not a number' in bad.stderr
