@@ -60,7 +60,7 @@ public struct KalendariumApplication {
             run: ReminderRun(
                 store: store, transport: try mail.transport(),
                 settings: MailSettings(from: mail.from, unsubscribe: mail.unsubscribe, feeds: settings)),
-            state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
+            leases: store, state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
             interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now,
             node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)),
             claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)

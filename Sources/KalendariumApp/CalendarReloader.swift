@@ -313,13 +313,13 @@ public actor CalendarReloader: Service {
                     await self.follow()
                 }
             }
-            if let postgres = sync?.store as? PostgresStore {
+            if let store = sync?.store {
                 group.addTask {
                     // LISTEN: another daemon's new generation is served within moments.
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         do {
                             try await cancelWhenGracefulShutdown {
-                                try await postgres.listenForCalendars { _ in await self.follow() }
+                                try await store.listenForCalendars { _ in await self.follow() }
                             }
                         } catch {
                             if Task.isCancelled || Task.isShuttingDownGracefully { break }

@@ -12,12 +12,12 @@ public import Store
 /// When two daemons' files differ, the newest edit wins (the files' modification
 /// times): edit one node's `calendars/`, or deploy the same files to all of them.
 public struct CalendarSync: Sendable {
-    public let store: any Store
+    public let store: any CoordinationStore
     public let node: String
     /// Where a snapshot from the database is written out to be read (state/cluster-calendars).
     public let mirror: String
 
-    public init(store: any Store, node: String, stateDirectory: String) {
+    public init(store: any CoordinationStore, node: String, stateDirectory: String) {
         self.store = store
         self.node = node
         self.mirror = "\(stateDirectory)/cluster-calendars"

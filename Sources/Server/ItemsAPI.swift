@@ -8,13 +8,13 @@ public import Store
 /// writes need `Authorization: Bearer <token>`, compared in constant time. Every
 /// mistake in a request is a 400 or 422 with a message, never a 500.
 public struct ItemsAPI: Sendable {
-    let store: any Store
+    let store: any ItemStore
     let state: CalendarState
     /// nil: writes are refused (no token configured).
     let token: String?
     let now: @Sendable () -> UTCInstant
 
-    public init(store: any Store, state: CalendarState, token: String?, now: @escaping @Sendable () -> UTCInstant) {
+    public init(store: any ItemStore, state: CalendarState, token: String?, now: @escaping @Sendable () -> UTCInstant) {
         self.store = store
         self.state = state
         self.token = token
