@@ -7,7 +7,9 @@ import Mail
 import NIOCore
 import Reminders
 public import Server
+import ServiceLifecycle
 public import Store
+import UnixSignals
 
 /// Everything `kalendarium serve` runs, built the way tests can build it too.
 public struct KalendariumApplication {
@@ -93,9 +95,28 @@ public struct KalendariumApplication {
         return KalendariumApplication(application: app, state: state, reloader: reloader)
     }
 
-    /// Runs the server and the services in one ServiceGroup until SIGTERM or SIGINT,
-    /// then finishes in-flight requests and returns.
-    public func run() async throws { try await application.runService() }
+    /// Runs `kalendarium serve` on `database` until SIGTERM or SIGINT, then finishes
+    /// in-flight requests and returns. One ServiceGroup runs the store's services
+    /// (PostgreSQL's connection pool) and then the application: it is built once they
+    /// run (migrations and the first load use the database), and it stops before them,
+    /// so a clean stop can still hand the reminder sender's lease over.
+    public static func serve(
+        configuration: ServeConfiguration, database: OpenedStore, shared: Bool, environment: [String: String],
+        logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws {
+        let application = ApplicationService {
+            try await database.prepare()
+            return try await build(
+                configuration: configuration, store: database.store, shared: shared, environment: environment,
+                logger: logger, onListening: onListening
+            ).application
+        }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: database.services + [application], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
 
     /// A logger that writes journald-friendly lines to standard error.
     public static func logger(level: String) -> Logger {
