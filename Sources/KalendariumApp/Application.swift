@@ -15,7 +15,7 @@ import UnixSignals
 public struct KalendariumApplication {
     public let application: any ApplicationProtocol
     public let state: CalendarState
-    public let reloader: CalendarReloader
+    public let watcher: CalendarWatcher
 
     /// Loads the data once, then assembles the HTTP server and the services.
     /// - Parameter onListening: called with the bound port (useful with port 0).
@@ -47,13 +47,19 @@ public struct KalendariumApplication {
                     """)
             }
         }
+        let interval = Duration.milliseconds(Int64(configuration.reloadInterval * 1000))
+        let sync =
+            shared
+            ? CalendarSync(
+                store: store, node: node, stateDirectory: configuration.state, export: export, state: state,
+                logger: logger, interval: interval) : nil
         let reloader = CalendarReloader(
-            directory: configuration.calendars, export: export, state: state, metrics: metrics,
-            logger: logger, notifier: notifier, interval: .milliseconds(Int64(configuration.reloadInterval * 1000)),
-            now: now,
-            sync: shared ? CalendarSync(store: store, node: node, stateDirectory: configuration.state) : nil)
+            directory: configuration.calendars, export: export, state: state, metrics: metrics, logger: logger,
+            interval: interval, now: now, sync: sync)
+        let watcher = CalendarWatcher(
+            reloader: reloader, directory: configuration.calendars, notifier: notifier, interval: interval, now: now)
         // Before the server starts, so the first request already has feeds (or a reason why not).
-        await reloader.reload(reason: .start)
+        await watcher.reload(reason: .start)
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
         let mail = try MailConfiguration(
             flag: configuration.mail, fromFlag: configuration.mailFrom, environment: environment,
@@ -82,7 +88,7 @@ public struct KalendariumApplication {
                         maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
-            services: [reloader, reminders, SystemdService(notifier: notifier)],
+            services: [watcher] + (sync.map { [$0] } ?? []) + [reminders, SystemdService(notifier: notifier)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.info("listening", metadata: ["address": "http://\(configuration.host):\(port)/"])
@@ -92,7 +98,7 @@ public struct KalendariumApplication {
             },
             logger: logger
         )
-        return KalendariumApplication(application: app, state: state, reloader: reloader)
+        return KalendariumApplication(application: app, state: state, watcher: watcher)
     }
 
     /// Runs `kalendarium serve` on `database` until SIGTERM or SIGINT, then finishes
