@@ -8,13 +8,15 @@ import NIOCore
 public import Prometheus
 import Reminders
 public import Server
+import ServiceLifecycle
 public import Store
+import UnixSignals
 
 /// Everything `kalendarium serve` runs, built the way tests can build it too.
 public struct KalendariumApplication {
     public let application: any ApplicationProtocol
     public let state: CalendarState
-    public let reloader: CalendarReloader
+    public let watcher: CalendarWatcher
 
     /// Loads the data once, then assembles the HTTP server and the services.
     /// - Parameter onListening: called with the bound port (useful with port 0).
@@ -44,20 +46,26 @@ public struct KalendariumApplication {
                     """)
             }
         }
+        let interval = Duration.milliseconds(Int64(configuration.reloadInterval * 1000))
+        let sync =
+            shared
+            ? CalendarSync(
+                store: store, node: node, stateDirectory: configuration.state, export: export, state: state,
+                logger: logger, interval: interval) : nil
         let reloader = CalendarReloader(
-            directory: configuration.calendars, export: export, state: state, metrics: metrics,
-            logger: logger, notifier: notifier, interval: .milliseconds(Int64(configuration.reloadInterval * 1000)),
-            now: now,
-            sync: shared ? CalendarSync(store: store, node: node, stateDirectory: configuration.state) : nil)
+            directory: configuration.calendars, export: export, state: state, metrics: metrics, logger: logger,
+            interval: interval, now: now, sync: sync)
+        let watcher = CalendarWatcher(
+            reloader: reloader, directory: configuration.calendars, notifier: notifier, interval: interval, now: now)
         // Before the server starts, so the first request already has feeds (or a reason why not).
-        await reloader.reload(reason: .start)
+        await watcher.reload(reason: .start)
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
         let mail = try MailConfiguration(configuration)
         let reminders = ReminderService(
             run: ReminderRun(
                 store: store, transport: try mail.transport(),
                 settings: MailSettings(from: mail.from, unsubscribe: mail.unsubscribe, feeds: settings)),
-            state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
+            leases: store, state: state, recipientsFile: "\(configuration.calendars)/recipients.yaml",
             interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now,
             node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)),
             claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)
@@ -77,7 +85,7 @@ public struct KalendariumApplication {
                         maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
-            services: [reloader, reminders, SystemdService(notifier: notifier)],
+            services: [watcher] + (sync.map { [$0] } ?? []) + [reminders, SystemdService(notifier: notifier)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.info("listening", metadata: ["address": "http://\(configuration.host):\(port)/"])
@@ -87,12 +95,32 @@ public struct KalendariumApplication {
             },
             logger: logger
         )
-        return KalendariumApplication(application: app, state: state, reloader: reloader)
+        return KalendariumApplication(application: app, state: state, watcher: watcher)
     }
 
-    /// Runs the server and the services in one ServiceGroup until SIGTERM or SIGINT,
-    /// then finishes in-flight requests and returns.
-    public func run() async throws { try await application.runService() }
+    /// Runs `kalendarium serve` on `database` until SIGTERM or SIGINT, then finishes
+    /// in-flight requests and returns. One ServiceGroup runs the store's services
+    /// (PostgreSQL's connection pool) and then the application: it is built once they
+    /// run (migrations and the first load use the database), and it stops before them,
+    /// so a clean stop can still hand the reminder sender's lease over.
+    public static func serve(
+        configuration: Settings, database: OpenedStore, shared: Bool, environment: [String: String],
+        logger: Logger, requestMetrics: PrometheusCollectorRegistry? = nil,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws {
+        let application = ApplicationService {
+            try await database.prepare()
+            return try await build(
+                configuration: configuration, store: database.store, shared: shared, environment: environment,
+                logger: logger, requestMetrics: requestMetrics, onListening: onListening
+            ).application
+        }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: database.services + [application], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
 
     /// A logger that writes journald-friendly lines to standard error.
     public static func logger(level: String) -> Logger {

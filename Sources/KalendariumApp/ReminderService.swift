@@ -6,7 +6,7 @@ import Mail
 public import Reminders
 public import Server
 public import ServiceLifecycle
-import Store
+public import Store
 
 /// Runs the reminder pass inside `serve`: every `interval` it decides what is due
 /// (at 08:00 on working days; passes at other times decide nothing) and sends what
@@ -20,6 +20,8 @@ import Store
 /// (their claims' heartbeat stopped) plus one tick.
 public struct ReminderService: Service {
     let run: ReminderRun
+    /// Where the sender's lease is kept (the same database as the outbox).
+    let leases: any CoordinationStore
     let state: CalendarState
     let recipientsFile: String
     let interval: Duration
@@ -35,13 +37,15 @@ public struct ReminderService: Service {
     static let leaseName = "reminder-sender"
 
     public init(
-        run: ReminderRun, state: CalendarState, recipientsFile: String, interval: Duration, logger: Logger,
+        run: ReminderRun, leases: any CoordinationStore, state: CalendarState, recipientsFile: String,
+        interval: Duration, logger: Logger,
         now: @escaping @Sendable () -> UTCInstant, node: String, leaseSeconds: Int,
         claimSeconds: Int = ReminderRun.defaultClaimSeconds, metrics: ServerMetrics? = nil, shared: Bool
     ) {
         self.claimSeconds = claimSeconds
         self.metrics = metrics
         self.run = run
+        self.leases = leases
         self.state = state
         self.recipientsFile = recipientsFile
         self.interval = interval
@@ -74,14 +78,14 @@ public struct ReminderService: Service {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
         }
         // A clean stop hands the sending over at once rather than after the lease.
-        if sender { try? await run.store.releaseLease(Self.leaseName, holder: node) }
+        if sender { try? await leases.releaseLease(Self.leaseName, holder: node) }
     }
 
     /// Takes or renews the sender's lease; false (and logged) when the database cannot say.
     func holdLease() async -> Bool {
         let instant = now()
         do {
-            return try await run.store.acquireLease(
+            return try await leases.acquireLease(
                 Self.leaseName, holder: node, now: instant, until: instant.adding(seconds: leaseSeconds))
         } catch {
             logger.error("cannot take the reminder sender's lease: \(error)")

@@ -8,12 +8,12 @@ import Synchronization
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
 /// reminder from being queued twice, however many passes or processes run.
 public struct ReminderRun: Sendable {
-    public let store: any Store
+    public let store: any ItemStore & OutboxStore
     public let transport: any MailTransport
     public let settings: MailSettings
 
     /// The rules come with the data (`rules.yaml`, section `reminders`).
-    public init(store: any Store, transport: any MailTransport, settings: MailSettings) {
+    public init(store: any ItemStore & OutboxStore, transport: any MailTransport, settings: MailSettings) {
         self.store = store
         self.transport = transport
         self.settings = settings

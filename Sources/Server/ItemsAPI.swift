@@ -10,13 +10,13 @@ public import Store
 /// Hummingbird's `request.decode` (the context's `ItemsRequestDecoder`) and answers are
 /// `ResponseEncodable`, encoded by the context's encoder.
 public struct ItemsAPI: Sendable {
-    let store: any Store
+    let store: any ItemStore
     let state: CalendarState
     /// nil: writes are refused (no token configured).
     let token: String?
     let now: @Sendable () -> UTCInstant
 
-    public init(store: any Store, state: CalendarState, token: String?, now: @escaping @Sendable () -> UTCInstant) {
+    public init(store: any ItemStore, state: CalendarState, token: String?, now: @escaping @Sendable () -> UTCInstant) {
         self.store = store
         self.state = state
         self.token = token

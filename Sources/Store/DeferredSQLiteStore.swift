@@ -97,4 +97,8 @@ public final class DeferredSQLiteStore: Store {
     public func publishCalendar(_ snapshot: CalendarSnapshot, after generation: Int64) async throws -> Int64? {
         try await open().publishCalendar(snapshot, after: generation)
     }
+    /// Nothing is announced on SQLite (see `SQLiteStore`), opened or not.
+    public func listenForCalendars(_ onChange: @Sendable (Int64) async -> Void) async throws {
+        try await SQLiteStore.waitUntilCancelled()
+    }
 }

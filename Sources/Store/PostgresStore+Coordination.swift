@@ -85,8 +85,7 @@ extension PostgresStore {
         }
     }
 
-    /// Calls `onChange` with each generation announced by NOTIFY, until cancelled or
-    /// the connection drops (then it throws, and the caller listens again).
+    /// LISTENs on one connection of the pool for the NOTIFY of `publishCalendar`.
     public func listenForCalendars(_ onChange: @Sendable (Int64) async -> Void) async throws {
         try await client.withConnection { connection in
             try await connection.listen(on: Self.calendarChannel) { notifications in

@@ -10,8 +10,9 @@ import PostgresNIO
 /// `FOR UPDATE SKIP LOCKED`, queueing under an advisory lock, and a NOTIFY when a
 /// new calendar is published.
 ///
-/// The client must run: call `run()` in a task (`StoreLocation.withStore` does)
-/// for as long as the store is used.
+/// The client must run for as long as the store is used: `StoreLocation.open` hands
+/// it out as a service for the daemon's ServiceGroup, `StoreLocation.withStore` runs
+/// it in a child task.
 public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
@@ -39,9 +40,6 @@ public final class PostgresStore: Store {
         self.redactedURL = PostgresURL.redacted(url)
         self.connectTimeout = try PostgresURL.connectTimeout(url)
     }
-
-    /// Runs the connection pool until cancelled.
-    public func run() async { await client.run() }
 
     // MARK: - Items
 

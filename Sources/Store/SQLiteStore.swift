@@ -506,4 +506,15 @@ public final class SQLiteStore: Store {
             return newest + 1
         }
     }
+
+    /// An SQLite file has one daemon (it is never shared), so no other daemon's
+    /// generation is ever announced: this waits until the task is cancelled.
+    public func listenForCalendars(_ onChange: @Sendable (Int64) async -> Void) async throws {
+        try await Self.waitUntilCancelled()
+    }
+
+    /// Sleeps until the task is cancelled, then throws `CancellationError`.
+    static func waitUntilCancelled() async throws {
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
 }

@@ -1,4 +1,5 @@
 public import Logging
+import ServiceLifecycle
 
 /// Where the store lives: the embedded SQLite file in the state directory, or a
 /// PostgreSQL database that several daemons share (`--database postgres://…`).
@@ -26,15 +27,13 @@ public enum StoreLocation: Sendable, Equatable {
         return false
     }
 
-    /// Opens the store (running migrations), runs `body` with it, and closes it.
-    /// PostgreSQL's connection pool runs in a child task for exactly that long.
+    /// Opens the store for a daemon's lifetime. Its `services` must then run (in the
+    /// daemon's ServiceGroup) and `prepare()` be called before the store is used.
     /// - Parameter startWithout: when the SQLite file cannot be opened because the disk
-    ///   is full, run `body` all the same with a store that keeps trying to open it
-    ///   (`serve`: the feeds need no database). Any other failure is thrown: a wrong
-    ///   path or permission is for the operator to fix before the daemon runs.
-    public func withStore<T: Sendable>(
-        logger: Logger, startWithout: Bool = false, _ body: @Sendable (any Store) async throws -> T
-    ) async throws -> T {
+    ///   is full, return a store that keeps trying to open it (`serve`: the feeds need
+    ///   no database). Any other failure is thrown: a wrong path or permission is for
+    ///   the operator to fix before the daemon runs.
+    public func open(logger: Logger, startWithout: Bool = false) throws -> OpenedStore {
         switch self {
         case .sqlite(let directory):
             let store: any Store
@@ -48,15 +47,25 @@ public enum StoreLocation: Sendable, Equatable {
                     """)
                 store = DeferredSQLiteStore(directory: directory)
             }
-            return try await body(store)
+            return OpenedStore(store: store, services: [], prepare: {})
         case .postgres(let url):
             let store = try PostgresStore(url: url, logger: logger)
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await store.run() }
-                defer { group.cancelAll() }
-                try await store.migrate()
-                return try await body(store)
-            }
+            return OpenedStore(store: store, services: [store.client], prepare: { try await store.migrate() })
+        }
+    }
+
+    /// Opens the store, runs `body` with it, and closes it (a command, not a daemon):
+    /// the store's services (PostgreSQL's connection pool) run in child tasks for
+    /// exactly that long.
+    public func withStore<T: Sendable>(
+        logger: Logger, _ body: @Sendable (any Store) async throws -> T
+    ) async throws -> T {
+        let opened = try open(logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in opened.services { group.addTask { try await service.run() } }
+            defer { group.cancelAll() }
+            try await opened.prepare()
+            return try await body(opened.store)
         }
     }
 }

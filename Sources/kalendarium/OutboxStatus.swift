@@ -4,7 +4,7 @@ import Store
 /// What `kalendarium remind --status` prints: the outbox by state, the messages that
 /// need a look (failed, waiting, in flight) and those flagged uncertain.
 enum OutboxStatus {
-    static func lines(_ store: any Store, format: OutputFormat) async throws -> [String] {
+    static func lines(_ store: any OutboxStore, format: OutputFormat) async throws -> [String] {
         let counts = try await store.outboxCounts()
         let entries = try await store.outbox(status: nil).filter { $0.status != .sent || $0.uncertain }
         switch format {

@@ -95,7 +95,7 @@ struct RemindCommand: AsyncParsableCommand {
                 // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
                 // subscribers see: with several daemons, those of the generation they serve.
                 let revisions =
-                    try await store.latestCalendar().map { try CalendarSync.decode($0.revisions) }
+                    try await store.latestCalendar().map { try CalendarSnapshotFiles.decode($0.revisions) }
                     ?? export.build(data, now: instant).revisions
                 let run = ReminderRun(store: store, transport: transport, settings: mailSettings)
                 var report = try await run.plan(

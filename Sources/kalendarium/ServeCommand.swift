@@ -96,17 +96,13 @@ struct ServeCommand: AsyncParsableCommand {
             let requestMetrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(RequestMetrics.factory(registry: requestMetrics))
             let location = try StoreLocation(database: configuration.database, stateDirectory: configuration.state)
-            try await location.withStore(logger: logger, startWithout: true) { store in
-                let app = try await KalendariumApplication.build(
-                    configuration: configuration, store: store, shared: location.isShared, environment: environment,
-                    logger: logger, requestMetrics: requestMetrics,
-                    onListening: { port in
-                        // For scripts and tests that start the daemon on port 0.
-                        FileHandle.standardOutput.write(
-                            Data("listening on http://\(configuration.host):\(port)/\n".utf8))
-                    })
-                try await app.run()
-            }
+            try await KalendariumApplication.serve(
+                configuration: configuration, database: try location.open(logger: logger, startWithout: true),
+                shared: location.isShared, environment: environment, logger: logger, requestMetrics: requestMetrics,
+                onListening: { port in
+                    // For scripts and tests that start the daemon on port 0.
+                    FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)/\n".utf8))
+                })
         } catch let error as AppError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)

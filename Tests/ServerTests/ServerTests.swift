@@ -28,7 +28,7 @@ struct Fixture {
     let directory: String
     let state = CalendarState()
     let metrics = ServerMetrics(requestRegistry: RequestMetricsForTests.registry)
-    let reloader: CalendarReloader
+    let watcher: CalendarWatcher
     let app: Application<RouterResponder<AppRequestContext>>
 
     static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -46,10 +46,13 @@ struct Fixture {
             settings: .init(pageURL: "https://kalendarium.example.org/"), stateDirectory: root + "/state")
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        reloader = CalendarReloader(
+        let reloader = CalendarReloader(
             directory: directory, export: export, state: state, metrics: metrics, logger: logger,
-            notifier: SystemdNotifier(environment: [:]), interval: .seconds(60), now: { Fixture.now })
-        if load { await reloader.reload(reason: .start) }
+            interval: .seconds(60), now: { Fixture.now })
+        watcher = CalendarWatcher(
+            reloader: reloader, directory: directory, notifier: SystemdNotifier(environment: [:]),
+            interval: .seconds(60), now: { Fixture.now })
+        if load { await watcher.reload(reason: .start) }
         app = Application(
             router: buildRouter(
                 state: state, metrics: metrics, options: ServerOptions(feedTokens: tokens),
@@ -244,7 +247,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         try await f.app.test(.router) { client in
             let etag = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.headers[.eTag]! }
             try f.write("2021.yaml", "meetings:\n  - body: ledningsgrupp\n    date: 2021-01-22\n")
-            #expect(await f.reloader.reload(reason: .start) == false)
+            #expect(await f.watcher.reload(reason: .start) == false)
             try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.eTag] == etag)
@@ -262,7 +265,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(text($0).contains("kalendarium_reload_failures_total 1"))
             }
             try f.write("2021.yaml", good.replacing("    date: 2021-11-19\n", with: "    date: 2021-11-26\n"))
-            #expect(await f.reloader.reload(reason: .start) == true)
+            #expect(await f.watcher.reload(reason: .start) == true)
             try await client.execute(uri: "/calendars/all.ics", method: .get) { r in
                 #expect(r.headers[.eTag] != etag)
                 #expect(text(r).contains("20211126T083000"))
@@ -275,9 +278,9 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         let f = try await Fixture()
         let before = f.state.published?.builtAt
         try f.write("2021.yaml", try String(contentsOfFile: "\(f.directory)/2021.yaml", encoding: .utf8) + "\n")
-        await f.reloader.pollOnce()
+        await f.watcher.pollOnce()
         #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
-        await f.reloader.pollOnce()
+        await f.watcher.pollOnce()
         #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
         #expect(before != nil)
     }
@@ -311,7 +314,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         try f.write(
             "2021.yaml",
             "meetings:\n  - body: ledningsgruppen\n    date: 2021-01-22\n    venue: \"<script>alert(1)</script>\"\n")
-        await f.reloader.reload(reason: .start)
+        await f.watcher.reload(reason: .start)
         try await f.app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { r in
                 #expect(!text(r).contains("<script>"))

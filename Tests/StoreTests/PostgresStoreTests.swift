@@ -31,6 +31,22 @@ enum TestPostgres {
         let location = StoreLocation.postgres(url: try await freshDatabase())
         try await location.withStore(logger: Logger(label: "test")) { store in try await body(store) }
     }
+
+    /// A migrated `PostgresStore` on `url` (else a fresh database), for tests that
+    /// reach past the protocol to its client.
+    static func withPostgresStore(
+        url: String? = nil, _ body: @Sendable (PostgresStore) async throws -> Void
+    ) async throws {
+        let database: String
+        if let url { database = url } else { database = try await freshDatabase() }
+        let store = try PostgresStore(url: database, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.client.run() }
+            defer { group.cancelAll() }
+            try await store.migrate()
+            try await body(store)
+        }
+    }
 }
 
 @Suite(.enabled(if: TestPostgres.url != nil, "set KALENDARIUM_TEST_POSTGRES (scripts/test does)"))
@@ -51,8 +67,8 @@ struct PostgresStoreTests {
             }
             try await group.waitForAll()
         }
-        try await StoreLocation.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
-            let names = try await (store as! PostgresStore).client.query(
+        try await TestPostgres.withPostgresStore(url: url) { store in
+            let names = try await store.client.query(
                 "SELECT name FROM kalendarium_migration ORDER BY name"
             ).collect().map { try $0.decode(String.self) }
             #expect(names == PostgresStore.migrations.map(\.0))
@@ -61,10 +77,9 @@ struct PostgresStoreTests {
 
     @Test func aNotifyAnnouncesEachPublishedCalendar() async throws {
         try await TestPostgres.withStore { store in
-            let postgres = try #require(store as? PostgresStore)
             let heard = AsyncStream.makeStream(of: Int64.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await postgres.listenForCalendars { heard.continuation.yield($0) } }
+                group.addTask { try await store.listenForCalendars { heard.continuation.yield($0) } }
                 try await Task.sleep(for: .milliseconds(300))  // LISTEN is in place
                 let snapshot = CalendarSnapshot(
                     files: ["rules.yaml": "x"], contentHash: "h", editedAt: StoreContract.now,
@@ -80,15 +95,14 @@ struct PostgresStoreTests {
     /// Migration v5 turns owners kept one per line into a JSON list; its statements run
     /// again here on a row written the old way.
     @Test func ownersKeptAsLinesBecomeAList() async throws {
-        try await TestPostgres.withStore { store in
-            let postgres = try #require(store as? PostgresStore)
+        try await TestPostgres.withPostgresStore { store in
             let id = try #require(try await store.addItem(StoreContract.item()).id)
-            try await postgres.client.query(
+            try await store.client.query(
                 "UPDATE item SET owners = \("municipality:huddinge\nperson:Eva") WHERE id = \(id)")
             #expect(try await store.item(id: id)?.owners.count == 2)  // read as lines meanwhile
             let v5 = try #require(PostgresStore.migrations.first { $0.0.hasPrefix("v5") })
-            for statement in v5.1 { try await postgres.client.query(PostgresQuery(unsafeSQL: statement)) }
-            let stored = try await postgres.client.query("SELECT owners FROM item WHERE id = \(id)").collect()
+            for statement in v5.1 { try await store.client.query(PostgresQuery(unsafeSQL: statement)) }
+            let stored = try await store.client.query("SELECT owners FROM item WHERE id = \(id)").collect()
                 .map { try $0.decode(String.self) }
             #expect(stored == [#"["municipality:huddinge", "person:Eva"]"#])
             #expect(try await store.item(id: id)?.owners == [Owner("municipality:huddinge")!, Owner("person:Eva")!])

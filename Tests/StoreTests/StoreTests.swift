@@ -206,7 +206,19 @@ enum StoreContract {
         ("a heartbeat keeps a claim", aHeartbeatKeepsAClaim),
         ("an interrupted hand-over is sent again as uncertain", anInterruptedHandOverIsUncertain),
         ("claims run out by the wall clock", claimsRunOutByTheWallClock),
+        ("listening for calendars ends when cancelled", listeningForCalendarsEndsWhenCancelled),
     ]
+
+    /// The sync's listener is one child task among the daemon's; a shutdown cancels it
+    /// and must not wait for an announcement that may never come (SQLite has none).
+    static func listeningForCalendarsEndsWhenCancelled(_ store: any Store) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try? await store.listenForCalendars { _ in } }
+            try await Task.sleep(for: .milliseconds(200))
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+    }
 
     /// A claim renewed by its sender's heartbeat holds past its first expiry; once the
     /// heartbeat stops, it runs out and another sender takes the message.

@@ -1,0 +1,78 @@
+import AsyncAlgorithms
+public import KalendariumCore
+public import ServiceLifecycle
+import UnixSignals
+
+/// Asks for a reload when the data may have changed: on SIGHUP (telling systemd it is
+/// reloading, then ready), when a file in `calendars/` changed (checked every
+/// `interval`: one `stat` per file, on the blocking pool), when a failed reload's pause
+/// is over, and when the year turns (the host horizon moves).
+public actor CalendarWatcher: Service {
+    let reloader: CalendarReloader
+    let directory: String
+    let notifier: SystemdNotifier
+    let interval: Duration
+    let now: @Sendable () -> UTCInstant
+    /// Names, sizes and modification times of the files when the last reload was asked for.
+    private var fingerprint: String?
+
+    public init(
+        reloader: CalendarReloader, directory: String, notifier: SystemdNotifier, interval: Duration,
+        now: @escaping @Sendable () -> UTCInstant
+    ) {
+        self.reloader = reloader
+        self.directory = directory
+        self.notifier = notifier
+        self.interval = interval
+        self.now = now
+    }
+
+    /// Reloads now (after any reload in progress); the files as they are now count as seen.
+    /// Returns whether new data was published.
+    @discardableResult
+    public func reload(reason: ReloadReason) async -> Bool {
+        fingerprint = await Self.fingerprint(of: directory)
+        return await reloader.reload(reason: reason)
+    }
+
+    /// One look at the files, a pending retry and the year; reloads when one says so.
+    public func pollOnce() async {
+        let current = await Self.fingerprint(of: directory)
+        if current != fingerprint {
+            fingerprint = current
+            await reloader.reload(reason: .filesChanged)
+        } else if let reason = await reloader.pendingReason(year: StockholmTime.local(now()).date.year) {
+            await reload(reason: reason)
+        }
+    }
+
+    public func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in signals.cancelOnGracefulShutdown() {
+                    self.notifier.reloading()
+                    let ok = await self.reload(reason: .signal)
+                    self.notifier.ready(status: ok ? "serving" : "degraded: the reload failed (see /healthz)")
+                }
+            }
+            group.addTask {
+                for await _ in AsyncTimerSequence(interval: self.interval, clock: .continuous)
+                    .cancelOnGracefulShutdown()
+                {
+                    await self.pollOnce()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Names, sizes and modification times of every file the data is read from.
+    static func fingerprint(of directory: String) async -> String {
+        await BlockingPool.run {
+            CalendarSourceFile.list(in: directory).map { "\($0.name):\($0.size):\($0.modified)" }
+                .joined(separator: "\n")
+        }
+    }
+}
