@@ -185,7 +185,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "KalendariumAppTests", dependencies: ["KalendariumApp", "Feeds"], swiftSettings: strictSettings),
+            name: "KalendariumAppTests",
+            dependencies: [
+                "KalendariumApp", "Feeds", "KalendariumCore", "Server", "Store",
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CalendarFilesTests",
             dependencies: ["CalendarFiles", "KalendariumCore"],

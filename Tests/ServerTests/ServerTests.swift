@@ -273,17 +273,6 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
             try await client.execute(uri: "/healthz", method: .get) { #expect(text($0).contains("\"status\":\"ok\"")) }
         }
     }
-
-    @Test func pollingNoticesChangedFiles() async throws {
-        let f = try await Fixture()
-        let before = f.state.published?.builtAt
-        try f.write("2021.yaml", try String(contentsOfFile: "\(f.directory)/2021.yaml", encoding: .utf8) + "\n")
-        await f.watcher.pollOnce()
-        #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
-        await f.watcher.pollOnce()
-        #expect(f.metrics.text().contains("kalendarium_feed_builds_total 2"))
-        #expect(before != nil)
-    }
 }
 
 @Suite struct WebPageTests {

@@ -1,9 +1,9 @@
 import Feeds
 import Foundation
-import Hummingbird
 import KalendariumApp
 import KalendariumCore
 import Logging
+import NIOCore
 import Store
 import Synchronization
 import Testing
@@ -26,7 +26,7 @@ struct TwoNodes {
         init(root: String, name: String, store: any Store, now: @escaping @Sendable () -> UTCInstant) throws {
             directory = "\(root)/\(name)/calendars"
             try FileManager.default.createDirectory(atPath: "\(root)/\(name)", withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Fixture.shipped, toPath: directory)
+            try FileManager.default.copyItem(atPath: AppFixture.shipped, toPath: directory)
             var logger = Logger(label: "test")
             logger.logLevel = .critical
             let stateDirectory = "\(root)/\(name)/state"
@@ -56,7 +56,7 @@ struct TwoNodes {
         }
     }
 
-    init(now: @escaping @Sendable () -> UTCInstant = { Fixture.now }) throws {
+    init(now: @escaping @Sendable () -> UTCInstant = { AppFixture.now }) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)").path
         store = try SQLiteStore(directory: "\(root)/db")
         a = try Node(root: root, name: "a", store: store, now: now)
@@ -108,7 +108,7 @@ struct TwoNodes {
     }
 
     @Test func whenTheYearTurnsTheNewestFilesAreBuiltAgainOnce() async throws {
-        let clock = Clock(Fixture.now)
+        let clock = Clock(AppFixture.now)
         let nodes = try TwoNodes(now: { clock.now })
         await nodes.a.watcher.reload(reason: .start)
         await nodes.b.watcher.reload(reason: .start)
