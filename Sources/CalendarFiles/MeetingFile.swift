@@ -34,7 +34,7 @@ enum MeetingFile {
         var digital: DigitalMeeting?
         if let value = f["digital"] {
             let text = try value.string("a platform or true")
-            if ["true", "yes", "digitalt"].contains(text.lowercased()) {
+            if ["true", "yes"].contains(text.lowercased()) {
                 digital = DigitalMeeting()
             } else if !["false", "no"].contains(text.lowercased()) {
                 digital = DigitalMeeting(platform: text)
