@@ -117,14 +117,23 @@ public struct Settings: Sendable, Equatable {
     func validate() throws(AppError) {
         guard (0...65535).contains(port) else { throw AppError("port \(port) is not 0–65535") }
         guard (0...100).contains(horizon) else { throw AppError("horizon \(horizon) is not 0–100 years") }
-        guard reloadInterval >= 0.1 else { throw AppError("reload-interval must be at least 0.1 seconds") }
-        guard idleTimeout >= 1 else { throw AppError("idle-timeout must be at least 1 second") }
-        guard headerTimeout >= 1 else { throw AppError("header-timeout must be at least 1 second") }
+        // Seconds become Durations and integer milliseconds: a day bounds them all, so a
+        // typo is an error here rather than an overflow trap in the running daemon.
+        func bound(_ b: Double) -> String { b == b.rounded() ? String(Int(b)) : String(b) }
+        func seconds(_ value: Double, _ name: String, _ range: ClosedRange<Double>) throws(AppError) {
+            guard range.contains(value) else {
+                throw AppError("\(name) \(value) is not \(bound(range.lowerBound))–\(bound(range.upperBound)) seconds")
+            }
+        }
+        try seconds(reloadInterval, "reload-interval", 0.1...86400)
+        try seconds(idleTimeout, "idle-timeout", 1...86400)
+        try seconds(headerTimeout, "header-timeout", 1...86400)
+        try seconds(reminderInterval, "reminder-interval", 1...86400)
+        try seconds(leaderLease, "leader-lease", 2...86400)
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw AppError(
                 "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
         }
-        guard leaderLease >= 2 else { throw AppError("leader-lease must be at least 2 seconds") }
         guard (2...3600).contains(claimSeconds) else { throw AppError("claim-seconds must be 2–3600 seconds") }
         if let node, node.isEmpty || node.count > 100 { throw AppError("node must be a name of 1–100 characters") }
         for name in privateFeeds.keys where !name.hasSuffix(".ics") {

@@ -23,7 +23,7 @@ public enum PlanRelaxation: Hashable, Sendable, CustomStringConvertible {
         case .conference(let name, let year, let weekday, let month):
             "\(name) \(year) gave way: no free \(weekday.name) in month \(month)"
         case .bridgeDays(let year, let weekday, let committee):
-            "klämdagar gave way in \(year): only enough free \(weekday.name)s for \(committee) "
+            "bridge-days gave way in \(year): only enough free \(weekday.name)s for \(committee) "
                 + "when bridge days are allowed"
         case .committeeMinimum(
             let year, let body, let planned, let minimum, let weekday, let from, let to, let preparer):

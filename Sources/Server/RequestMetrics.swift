@@ -24,7 +24,8 @@ public enum RequestMetrics {
 
     static func rename(_ dimension: (String, String)) -> (String, String) {
         switch dimension.0 {
-        case "http.route": ("route", dimension.1)
+        // Hummingbird says "NotFound" or "Unknown" when no route matched; /metrics has said "unmatched".
+        case "http.route": ("route", ["NotFound", "Unknown"].contains(dimension.1) ? "unmatched" : dimension.1)
         case "http.request.method": ("method", dimension.1)
         case "http.response.status_code", "error.type": ("status", dimension.1)
         default: (dimension.0.replacing(".", with: "_"), dimension.1)

@@ -70,6 +70,10 @@ import Testing
             _ = try Settings.resolve(file: wrongKind, environment: [:], flags: .init())
             Issue.record("expected an error")
         } catch { #expect(error.description == "\(wrongKind):3:18: reload-interval is not a number of seconds") }
+        do {
+            _ = try Settings.resolve(file: nil, environment: ["KALENDARIUM_REMINDER_INTERVAL": "1e20"], flags: .init())
+            Issue.record("expected an error")
+        } catch { #expect(error.description == "reminder-interval 1e+20 is not 1–86400 seconds") }
         var flags = SettingLayer()
         flags[.horizon] = "101"
         #expect(throws: AppError.self) { try Settings.resolve(file: nil, environment: [:], flags: flags) }
