@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import CalendarFiles
 import Feeds
 public import KalendariumCore
@@ -60,7 +61,7 @@ public struct ReminderService: Service {
         let tick = min(interval, .seconds(leaseSeconds) / 3)
         var sender = false
         var lastPass: ContinuousClock.Instant?
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+        func step() async {
             let holds = await holdLease()
             if holds != sender {
                 logger.notice(holds ? "this daemon now sends the reminders" : "another daemon sends the reminders now")
@@ -74,8 +75,10 @@ public struct ReminderService: Service {
                 // Between passes, what is due: retries, and claims a dead sender left.
                 await sendDue()
             }
-            // Graceful shutdown does not cancel a sleep by itself; this does.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+        }
+        if !Task.isShuttingDownGracefully { await step() }
+        for await _ in AsyncTimerSequence(interval: tick, clock: .continuous).cancelOnGracefulShutdown() {
+            await step()
         }
         // A clean stop hands the sending over at once rather than after the lease.
         if sender { try? await leases.releaseLease(Self.leaseName, holder: node) }
@@ -85,11 +88,13 @@ public struct ReminderService: Service {
     func holdLease() async -> Bool {
         let instant = now()
         do {
-            return try await leases.acquireLease(
+            let holds = try await leases.acquireLease(
                 Self.leaseName, holder: node, now: instant, until: instant.adding(seconds: leaseSeconds))
+            state.setProblems([], kind: .lease)
+            return holds
         } catch {
             logger.error("cannot take the reminder sender's lease: \(error)")
-            state.setProblems(["cannot take the reminder sender's lease: \(error)"], kind: .reminders)
+            state.setProblems(["cannot take the reminder sender's lease: \(error)"], kind: .lease)
             return false
         }
     }
@@ -153,7 +158,9 @@ public struct ReminderService: Service {
         metrics?.outbox(counts)
         if counts[.failed] > 0 {
             let failed = try await run.store.outbox(status: .failed)
-            state.setProblems(failed.map { "\($0.recipient): \($0.lastError ?? "failed")" }, kind: .mailFailed)
+            state.setProblems(
+                failed.map { HealthProblem(.mailFailed, subject: $0.recipient, $0.lastError ?? "failed") },
+                replacing: .mailFailed)
         } else {
             state.setProblems([], kind: .mailFailed)
         }

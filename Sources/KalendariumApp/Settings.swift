@@ -128,7 +128,7 @@ public struct Settings: Sendable, Equatable {
         try seconds(reloadInterval, "reload-interval", 0.1...86400)
         try seconds(idleTimeout, "idle-timeout", 1...86400)
         try seconds(headerTimeout, "header-timeout", 1...86400)
-        try seconds(reminderInterval, "reminder-interval", 1...86400)
+        try seconds(reminderInterval, "reminder-interval", 0.1...86400)
         try seconds(leaderLease, "leader-lease", 2...86400)
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw AppError(

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 public import ServiceLifecycle
 
 /// Tells systemd about shutdown, and pings its watchdog while the service runs.
@@ -8,9 +9,11 @@ public struct SystemdService: Service {
 
     public func run() async throws {
         if let interval = notifier.watchdogInterval {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            // Twice per watchdog interval; graceful shutdown ends the wait at once, so
+            // STOPPING=1 is not held back by up to half the interval.
+            notifier.watchdog()
+            for await _ in AsyncTimerSequence(interval: interval / 2, clock: .continuous).cancelOnGracefulShutdown() {
                 notifier.watchdog()
-                try? await Task.sleep(for: interval / 2)
             }
         } else {
             try? await gracefulShutdown()

@@ -39,9 +39,14 @@ public final class CalendarState: Sendable {
 
     /// Replaces the problems of `kind` with `messages` (none: that part is healthy again).
     public func setProblems(_ messages: [String], kind: HealthProblem.Kind) {
+        setProblems(messages.map { HealthProblem(kind, $0) }, replacing: kind)
+    }
+
+    /// Replaces the problems of `kind` with `problems`, which are all of that kind.
+    public func setProblems(_ problems: [HealthProblem], replacing kind: HealthProblem.Kind) {
         value.withLock { v in
             v.problems.removeAll { $0.kind == kind }
-            v.problems += messages.map { HealthProblem(kind, $0) }
+            v.problems += problems.filter { $0.kind == kind }
         }
     }
 }

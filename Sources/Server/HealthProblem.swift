@@ -1,5 +1,6 @@
-/// One reason the service is degraded: what part of it is affected, and the message
-/// saying what is wrong there. `/healthz` and the page show it as "kind: message".
+/// One reason the service is degraded: the part affected, what it is about (a recipient,
+/// a file) when there is one thing, and what is wrong. `/healthz` and the page show it
+/// as "kind: subject: message".
 public struct HealthProblem: Hashable, Sendable, CustomStringConvertible {
     /// The part that has the problem. Each part reports all of its problems at once,
     /// replacing the ones it reported before.
@@ -10,18 +11,23 @@ public struct HealthProblem: Hashable, Sendable, CustomStringConvertible {
         case recipients
         /// The reminder pass or the sender failed.
         case reminders
-        /// Messages that failed for good.
+        /// Messages that failed for good, each about its recipient.
         case mailFailed = "mail failed"
+        /// The reminder sender's lease cannot be read or taken (the database does not answer).
+        case lease = "reminder lease"
     }
 
     public let kind: Kind
-    /// What is wrong, for a person: the file and line, the error, the recipient.
+    /// What the problem is about, when it is one thing: a recipient's address, a file.
+    public let subject: String?
+    /// What is wrong, for a person: the file and line, the error.
     public let message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, subject: String? = nil, _ message: String) {
         self.kind = kind
+        self.subject = subject
         self.message = message
     }
 
-    public var description: String { "\(kind.rawValue): \(message)" }
+    public var description: String { "\(kind.rawValue): " + (subject.map { "\($0): " } ?? "") + message }
 }

@@ -73,7 +73,7 @@ import Testing
         do {
             _ = try Settings.resolve(file: nil, environment: ["KALENDARIUM_REMINDER_INTERVAL": "1e20"], flags: .init())
             Issue.record("expected an error")
-        } catch { #expect(error.description == "reminder-interval 1e+20 is not 1–86400 seconds") }
+        } catch { #expect(error.description == "reminder-interval 1e+20 is not 0.1–86400 seconds") }
         var flags = SettingLayer()
         flags[.horizon] = "101"
         #expect(throws: AppError.self) { try Settings.resolve(file: nil, environment: [:], flags: flags) }
