@@ -10,7 +10,8 @@ struct CalendarSourceFile {
     let modified: Double
 
     /// The `*.yaml`, `*.yml` and `*.ics` files of `directory` and its `external/`, sorted by name:
-    /// what the reloader watches and what a daemon publishes to the others.
+    /// what the watcher polls and what a daemon publishes to the others. It blocks (two
+    /// directory listings and a `stat` per file), so callers run it on `BlockingPool`.
     static func list(in directory: String) -> [CalendarSourceFile] {
         let fm = FileManager.default
         var files: [CalendarSourceFile] = []
