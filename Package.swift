@@ -38,6 +38,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
+        /// Runs blocking work (files, YAML, libical) on NIO's thread pool, off the event loops.
+        .target(
+            name: "BlockingPool", dependencies: [.product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings),
         /// The pure domain: no I/O, no clocks. Everything else depends on it.
         .target(name: "KalendariumCore", swiftSettings: strictSettings),
         /// Reading `calendars/` into the core model, with located errors.
@@ -83,7 +87,7 @@ let package = Package(
         .target(
             name: "Mail",
             dependencies: [
-                "KalendariumCore",
+                "KalendariumCore", "BlockingPool",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -94,7 +98,7 @@ let package = Package(
         /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
         .target(
             name: "Reminders",
-            dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store", "Presentation"],
+            dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store", "Presentation", "BlockingPool"],
             swiftSettings: strictSettings),
         /// HTTP: routes for feeds, the web page, health and metrics (Hummingbird).
         .target(
@@ -116,7 +120,7 @@ let package = Package(
         .target(
             name: "KalendariumApp",
             dependencies: [
-                "KalendariumCore", "CalendarFiles", "Feeds", "Server", "Mail", "Store", "Reminders",
+                "KalendariumCore", "CalendarFiles", "Feeds", "Server", "Mail", "Store", "Reminders", "BlockingPool",
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),

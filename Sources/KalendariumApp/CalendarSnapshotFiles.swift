@@ -1,3 +1,4 @@
+import BlockingPool
 public import Feeds
 import Foundation
 import KalendariumCore

@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import BlockingPool
 public import KalendariumCore
 public import ServiceLifecycle
 import UnixSignals

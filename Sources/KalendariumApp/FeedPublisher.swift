@@ -1,3 +1,4 @@
+import BlockingPool
 import CalendarFiles
 import Feeds
 import KalendariumCore

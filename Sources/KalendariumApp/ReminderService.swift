@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import BlockingPool
 import CalendarFiles
 import Feeds
 public import KalendariumCore
@@ -102,8 +103,8 @@ public struct ReminderService: Service {
     /// One pass; never throws, so a mail outage cannot stop the daemon.
     public func passOnce() async {
         guard let published = state.published else { return }
-        let people = PeopleAndItemsFiles.recipients(
-            published.directory.map { "\($0)/recipients.yaml" } ?? recipientsFile)
+        let file = published.directory.map { "\($0)/recipients.yaml" } ?? recipientsFile
+        let people = await BlockingPool.run { PeopleAndItemsFiles.recipients(file) }
         if !people.errors.isEmpty {
             for error in people.errors { logger.error("\(error.description)") }
             state.setProblems(people.errors.map(\.description), kind: .recipients)

@@ -1,3 +1,4 @@
+import BlockingPool
 import Foundation
 import KalendariumCore
 
@@ -10,6 +11,11 @@ public struct MaildirTransport: MailTransport {
     public init(directory: String) { self.directory = directory }
 
     public func deliver(_ mail: OutgoingMail) async throws(MailError) {
+        // Directories, a file and a rename: blocking calls, so on the thread pool.
+        try await BlockingPool.run { [directory] () throws(MailError) in try Self.write(mail, into: directory) }
+    }
+
+    static func write(_ mail: OutgoingMail, into directory: String) throws(MailError) {
         let fm = FileManager.default
         do {
             for sub in ["tmp", "new", "cur"] {

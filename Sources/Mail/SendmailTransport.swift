@@ -1,6 +1,14 @@
 import Foundation
 import Subprocess
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 #if canImport(System)
     import System
 #else
@@ -17,7 +25,14 @@ public struct SendmailTransport: MailTransport {
 
     public init(program: String = "/usr/sbin/sendmail") { self.program = program }
 
+    /// A sendmail that exits without reading its input leaves a broken pipe. Writing to
+    /// it must be an error this transport reports (and the outbox retries), not a
+    /// SIGPIPE that ends the process: so from the first delivery on the process ignores
+    /// SIGPIPE, as servers do (NIO's sockets never raise it; a pipe to a child does).
+    private static let brokenPipesAreErrors: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     public func deliver(_ mail: OutgoingMail) async throws(MailError) {
+        Self.brokenPipesAreErrors
         guard FileManager.default.isExecutableFile(atPath: program) else {
             throw MailError(.temporary, "\(program) is not there or not executable; install an MTA or use maildir:")
         }

@@ -1,3 +1,4 @@
+import BlockingPool
 public import Feeds
 public import KalendariumCore
 public import Mail
@@ -49,25 +50,32 @@ public struct ReminderRun: Sendable {
         report.date = pass.date
         report.stale = pass.stale
         report.unaddressed = pass.unaddressed
-        var batch: [(entry: OutboxEntry, reminderKeys: [String])] = []
         let recordedByRecipient = try await store.recordedReminders(
             for: pass.envelopes.map { $0.recipient.email.lowercased() })
+        var toSend: [ReminderPass.Envelope] = []
         for envelope in pass.envelopes {
             let recorded = recordedByRecipient[envelope.recipient.email.lowercased()] ?? []
             let fresh = envelope.reminders.filter { !recorded.contains($0.key) }
             guard !fresh.isEmpty else { continue }
-            let trimmed = ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh)
             if dryRun {
                 report.queued.append("\(envelope.recipient.email): " + fresh.map(\.key).joined(separator: ", "))
                 continue
             }
-            let message = try ReminderMailer.message(
-                trimmed, data: data, revisions: revisions, settings: settings, now: now)
-            let entry = OutboxEntry(
-                key: trimmed.key, recipient: envelope.recipient.email.lowercased(),
-                messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)
-            batch.append((entry, fresh.map(\.key)))
+            toSend.append(ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh))
         }
+        // Text, libical attachments and MIME are CPU work under libical's lock: on the
+        // thread pool, so a pass never holds up requests on an event loop.
+        let (settings, envelopes) = (self.settings, toSend)
+        let batch = try await BlockingPool.run(throwing: {
+            try envelopes.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
+                let message = try ReminderMailer.message(
+                    envelope, data: data, revisions: revisions, settings: settings, now: now)
+                let entry = OutboxEntry(
+                    key: envelope.key, recipient: envelope.recipient.email.lowercased(),
+                    messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)
+                return (entry, envelope.reminders.map(\.key))
+            }
+        })
         // One transaction for the whole pass: all of it is recorded, or none.
         for ((entry, _), queued) in zip(batch, try await store.enqueue(batch)) where queued {
             report.queued.append(entry.key)

@@ -1,13 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// The `kalendarium` command: each subcommand is a few lines over the library targets.
 @main
 struct Kalendarium: AsyncParsableCommand {
@@ -23,12 +15,4 @@ struct Kalendarium: AsyncParsableCommand {
             ServeCommand.self, ItemsCommand.self, RemindCommand.self,
         ]
     )
-
-    static func main() async {
-        // A sendmail that exits without reading its input leaves a broken pipe: writing
-        // to it must be an error the transport reports (and retries), not a SIGPIPE that
-        // ends the daemon. NIO's sockets never raise it; pipes to children do.
-        signal(SIGPIPE, SIG_IGN)
-        await main(nil)
-    }
 }
