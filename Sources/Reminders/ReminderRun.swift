@@ -201,9 +201,3 @@ public struct ReminderRun: Sendable {
         return claimed.count
     }
 }
-
-/// A message's claim ran out and another sender took it: this one must not send it.
-struct ClaimLost: Error, CustomStringConvertible {
-    let messageID: String
-    var description: String { "another sender has claimed <\(messageID)>" }
-}
