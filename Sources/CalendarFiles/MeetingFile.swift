@@ -31,14 +31,8 @@ enum MeetingFile {
             throw (f["date"] ?? item).fail(
                 "a meeting of \(schedule.year) in the file for \(year); move it to \(schedule.year).yaml")
         }
-        var digital: DigitalMeeting?
-        if let value = f["digital"] {
-            let text = try value.string("a platform or true")
-            if ["true", "yes"].contains(text.lowercased()) {
-                digital = DigitalMeeting()
-            } else if !["false", "no"].contains(text.lowercased()) {
-                digital = DigitalMeeting(platform: text)
-            }
+        let digital = try f["digital"].flatMap { (v) throws(FileError) in
+            DigitalMeeting(written: try v.string("a platform or true"))
         }
         let place = Place(
             municipality: try f["municipality"].map { (v) throws(FileError) in try DefinitionFiles.slug(v) },

@@ -14,12 +14,15 @@ public enum SettingsFile {
 
     /// The values of `path`; `scalars` and `maps` are the keys it may hold.
     public static func read(_ path: String, scalars: [String], maps: [String]) throws(FileError) -> [String: Value] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError(
-                .error(.files, "cannot read the configuration file", at: SourceLocation(file: path, line: 1, column: 1))
-            )
+        func fail(_ why: String) -> FileError { FileError(.error(.files, "the configuration file \(path) \(why)", at: nil)) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw fail("does not exist; create it, or name another with --config or KALENDARIUM_CONFIG")
         }
-        let document = try YAMLDocument(file: path, text: String(decoding: data, as: UTF8.self))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw fail("cannot be read; give the user running kalendarium read access to it")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail("is not UTF-8 text; save it as UTF-8") }
+        let document = try YAMLDocument(file: path, text: text)
         guard let root = document.root, !root.isNull else { return [:] }
         let fields = try root.fields("the configuration file", allowed: scalars + maps)
         var values: [String: Value] = [:]

@@ -51,7 +51,9 @@ public struct SettingLayer: Sendable {
         let scalars = Setting.allCases.filter { $0.kind != .map }.map(\.rawValue)
         let read: [String: SettingsFile.Value]
         do { read = try SettingsFile.read(path, scalars: scalars, maps: maps) } catch {
-            throw AppError(error.diagnostic.description)
+            // "file:line:column: what to fix": the command adds "error: " itself.
+            let d = error.diagnostic
+            throw AppError((d.location.map { "\($0): " } ?? "") + d.message)
         }
         var layer = SettingLayer()
         for (key, value) in read {

@@ -50,16 +50,12 @@ struct ExtraCommand: ParsableCommand {
             let minutes = min(start.minutes + bodyDefinition.end.minutes - bodyDefinition.start.minutes, 23 * 60 + 59)
             end = LocalTime(hour: minutes / 60, minute: minutes % 60)!
         }
+        let placeGiven = Place(
+            municipality: place, venue: venue, digital: digital.flatMap(DigitalMeeting.init(written:)))
         let meeting = Meeting(
             subject: .body(body), kind: .extra,
             schedule: .timed(startDate: day, start: start, endDate: day, end: end),
-            place: (place ?? venue ?? digital) == nil
-                ? nil
-                : Place(
-                    municipality: place, venue: venue,
-                    digital: digital.map {
-                        ["true", "yes"].contains($0.lowercased()) ? DigitalMeeting() : DigitalMeeting(platform: $0)
-                    }),
+            place: placeGiven.isEmpty ? nil : placeGiven,
             note: note)
 
         var proposed = data
