@@ -14,7 +14,9 @@ public enum SettingsFile {
 
     /// The values of `path`; `scalars` and `maps` are the keys it may hold.
     public static func read(_ path: String, scalars: [String], maps: [String]) throws(FileError) -> [String: Value] {
-        func fail(_ why: String) -> FileError { FileError(.error(.files, "the configuration file \(path) \(why)", at: nil)) }
+        func fail(_ why: String) -> FileError {
+            FileError(.error(.files, "the configuration file \(path) \(why)", at: nil))
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw fail("does not exist; create it, or name another with --config or KALENDARIUM_CONFIG")
         }

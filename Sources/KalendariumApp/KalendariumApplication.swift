@@ -71,7 +71,7 @@ public struct KalendariumApplication {
             claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)
         logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
         let items = ItemsAPI(
-            store: store, state: state, token: try configuration.apiToken(environment: environment), now: now)
+            store: store, state: state, token: try configuration.writeToken(), now: now)
         let router = buildRouter(state: state, metrics: metrics, options: options, items: items, now: now)
         let app = Application(
             router: router,

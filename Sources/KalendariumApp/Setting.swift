@@ -18,6 +18,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case mailFrom = "mail-from"
     case mailUnsubscribe = "mail-unsubscribe"
     case reminderInterval = "reminder-interval"
+    case apiToken = "api-token"
     case apiTokenFile = "api-token-file"
     case database
     case node
@@ -41,6 +42,10 @@ public enum Setting: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether its value may hold a password or token (a mail or database URL, the API
+    /// token): swift-configuration then keeps it out of its logs and descriptions.
+    public var isSecret: Bool { [.mail, .database, .apiToken].contains(self) }
+
     /// `KALENDARIUM_PAGE_URL` for `page-url`; `mail` keeps its historical `KALENDARIUM_MAIL_URL`.
     /// nil for settings only a file or flag can give.
     public var environmentVariable: String? {
@@ -55,7 +60,7 @@ public enum Setting: String, CaseIterable, Sendable {
     public var flag: String {
         switch self {
         case .privateFeeds: "--private-feed NAME=FILE"
-        case .mailUnsubscribe: "(no flag)"
+        case .mailUnsubscribe, .apiToken: "(no flag)"
         default: "--" + rawValue
         }
     }
@@ -79,7 +84,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .mailFrom: "kalendarium@localhost.localdomain"
         case .mailUnsubscribe: "the sender's address"
         case .reminderInterval: "60 (seconds between passes)"
-        case .apiTokenFile: "none (or KALENDARIUM_API_TOKEN)"
+        case .apiToken: "none: API writes off (the token itself; or api-token-file)"
+        case .apiTokenFile: "none (a file holding the token)"
         case .database: "none: SQLite in the state directory (postgres://…)"
         case .node: "HOSTNAME-PID (the daemon's name among several)"
         case .leaderLease: "30 (seconds; a dead sender is replaced this fast)"

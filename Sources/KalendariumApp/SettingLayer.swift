@@ -82,7 +82,7 @@ public struct SettingLayer: Sendable {
                 }
                 content = .double(value)
             }
-            typed[AbsoluteConfigKey(setting.key)] = ConfigValue(content, isSecret: false)
+            typed[AbsoluteConfigKey(setting.key)] = ConfigValue(content, isSecret: setting.isSecret)
         }
         return InMemoryProvider(name: name, values: typed)
     }

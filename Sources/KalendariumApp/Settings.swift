@@ -35,7 +35,9 @@ public struct Settings: Sendable, Equatable {
     public var mailUnsubscribe: String?
     /// Seconds between reminder passes.
     public var reminderInterval = 60.0
-    /// A file holding the API's bearer token (or set KALENDARIUM_API_TOKEN).
+    /// The API's bearer token itself (`KALENDARIUM_API_TOKEN`, best from systemd's EnvironmentFile).
+    public var apiToken: String?
+    /// A file holding the API's bearer token.
     public var apiTokenFile: String?
     /// A PostgreSQL URL shared by several daemons; nil: SQLite in the state directory.
     public var database: String?
@@ -92,6 +94,7 @@ public struct Settings: Sendable, Equatable {
         text(.mailFrom, &settings.mailFrom)
         text(.mailUnsubscribe, &settings.mailUnsubscribe)
         seconds(.reminderInterval, &settings.reminderInterval)
+        text(.apiToken, &settings.apiToken)
         text(.apiTokenFile, &settings.apiTokenFile)
         text(.database, &settings.database)
         text(.node, &settings.node)
@@ -142,8 +145,8 @@ public struct Settings: Sendable, Equatable {
     }
 
     /// The API's write token: `$KALENDARIUM_API_TOKEN`, else the `api-token-file`; nil turns writes off.
-    public func apiToken(environment: [String: String]) throws(AppError) -> String? {
-        if let token = environment["KALENDARIUM_API_TOKEN"], !token.isEmpty {
+    public func writeToken() throws(AppError) -> String? {
+        if let token = apiToken, !token.isEmpty {
             guard token.count >= 16 else { throw AppError("KALENDARIUM_API_TOKEN is shorter than 16 characters") }
             return token
         }
