@@ -63,6 +63,7 @@ let package = Package(
             dependencies: ["KalendariumCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
                 .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/reminder.txt.mustache"),
+                .embedInCode("Templates/reminder.html.mustache"),
             ],
             swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.

@@ -19,13 +19,6 @@ public struct FeedEventFactory: Sendable {
     }
 
     public func event(for meeting: Meeting) -> FeedEvent {
-        let subjectName = data.name(of: meeting.subject)
-        var summary = subjectName
-        switch meeting.kind {
-        case .ordinary, .conference: break
-        default: summary += " – \(Swedish.kind(meeting.kind))"
-        }
-        if case .conference = meeting.subject { summary += " \(meeting.year)" }
         let time: FeedEvent.Time
         switch meeting.schedule {
         case .timed(let sd, let s, let ed, let e): time = .timed(start: sd, startTime: s, end: ed, endTime: e)
@@ -33,10 +26,8 @@ public struct FeedEventFactory: Sendable {
         case .undated(let year, let season):
             // No date yet: one tentative day at the start of the season, so the event is
             // visible where people look, without blocking a three-month stretch.
-            let month = season?.months.lowerBound ?? 1
-            let day = LocalDate(year: year, month: month, day: 1)!
+            let day = LocalDate(year: year, month: season?.months.lowerBound ?? 1, day: 1)!
             time = .allDay(first: day, last: day)
-            summary += " (\(Swedish.undated(season, year)))"
         }
         let status: FeedEvent.Status
         switch meeting.status {
@@ -45,32 +36,20 @@ public struct FeedEventFactory: Sendable {
         case .planned:
             status = { if case .undated = meeting.schedule { return .tentative } else { return .confirmed } }()
         }
-        if status == .cancelled { summary = Swedish.cancelledPrefix + summary }
-        if meeting.status == .tentative { summary += Swedish.tentativeSuffix }
-
-        var lines = ["\(subjectName) – \(Swedish.kind(meeting.kind))"]
-        if let location = location(of: meeting.place) { lines.append("\(Swedish.placeLabel): \(location)") }
-        if case .conference(let slug) = meeting.subject, let entry = rotation(slug)?.entry(for: meeting.year) {
-            lines.append(hostLine(entry))
-        }
-        if !meeting.guests.isEmpty { lines.append("\(Swedish.guestsLabel): \(Swedish.list(meeting.guests))") }
-        if let note = meeting.note { lines.append("\(Swedish.noteLabel): \(note)") }
-        if status != .confirmed {
-            lines.append("\(Swedish.statusLabel): \(status == .cancelled ? Swedish.cancelled : Swedish.tentative)")
-        }
-        lines.append("\(Swedish.calendarLink): \(settings.pageURL)")
+        var hosts: RotationEntry?
+        if case .conference(let slug) = meeting.subject { hosts = rotation(slug)?.entry(for: meeting.year) }
+        let said: Meeting.Status = status == .cancelled ? .cancelled : status == .tentative ? .tentative : .planned
         return FeedEvent(
-            uid: meeting.id, time: time, summary: summary, location: location(of: meeting.place),
-            description: lines.joined(separator: "\n"),
-            categories: [subjectName, Swedish.kind(meeting.kind).capitalizedFirst],
-            status: status, transparent: false)
+            uid: meeting.id, time: time, summary: Swedish.eventSummary(meeting, data),
+            location: Swedish.place(meeting.place, data),
+            description: Swedish.eventDescription(
+                meeting, data, hosts: hosts, status: said, pageURL: settings.pageURL),
+            categories: Swedish.eventCategories(meeting, data), status: status, transparent: false)
     }
 
     /// One event per conference year, saying who hosts and why.
     public func hostEvent(_ entry: RotationEntry, municipality: String? = nil) -> FeedEvent {
         let conference = data.conference(entry.conference)
-        let name = conference?.name ?? entry.conference
-        let hostNames = entry.hosts.map(municipalityName)
         let held = data.meetings.first {
             $0.subject == .conference(entry.conference) && $0.year == entry.year && $0.schedule.firstDay != nil
         }
@@ -83,36 +62,16 @@ public struct FeedEventFactory: Sendable {
             let day = LocalDate(year: entry.year, month: conference?.season?.months.lowerBound ?? 1, day: 1)!
             time = .allDay(first: day, last: day)
         }
-        var summary: String
-        if let municipality {
-            summary = Swedish.municipalityHostSummary(
-                conference: name, year: entry.year, municipality: municipalityName(municipality))
-        } else if let network = entry.network {
-            summary = "\(name) \(entry.year) – \(data.network(network)?.name ?? network)"
-        } else {
-            summary = Swedish.hostEventSummary(conference: name, year: entry.year, hosts: hostNames)
-        }
-        if !dateKnown { summary += " (\(Swedish.undated(conference?.season, entry.year)))" }
         let status: FeedEvent.Status = entry.status == .cancelled ? .cancelled : (dateKnown ? .confirmed : .tentative)
-        if status == .cancelled { summary = Swedish.cancelledPrefix + summary }
-        let lines = [hostLine(entry), "\(Swedish.calendarLink): \(settings.pageURL)"]
         let uid =
             municipality.map { "host-\(entry.conference)-\(entry.year)-\($0)" }
             ?? "hosts-\(entry.conference)-\(entry.year)"
         return FeedEvent(
-            uid: uid, time: time, summary: summary, location: nil, description: lines.joined(separator: "\n"),
-            categories: [name, Swedish.hostsTitle], status: status, transparent: true)
+            uid: uid, time: time,
+            summary: Swedish.hostEventSummary(entry, data, municipality: municipality, dateKnown: dateKnown),
+            location: nil, description: Swedish.hostEventDescription(entry, data, pageURL: settings.pageURL),
+            categories: Swedish.hostEventCategories(entry, data), status: status, transparent: true)
     }
 
     public func rotation(_ slug: String) -> HostRotation? { rotations[slug] }
-
-    private func hostLine(_ entry: RotationEntry) -> String {
-        let why = Swedish.reason(entry.reason, names: municipalityName)
-        if let network = entry.network { return Swedish.arrangedBy(data.network(network)?.name ?? network) }
-        return Swedish.hosts(entry.hosts.map(municipalityName)) + ". " + why
-    }
-
-    private func municipalityName(_ slug: String) -> String { data.municipality(slug)?.name ?? slug }
-
-    func location(of place: Place?) -> String? { Swedish.place(place, data) }
 }

@@ -40,13 +40,15 @@ extension Swedish {
         case .timed(let sd, let s, let ed, let e):
             sd == ed ? "\(date(sd)) kl. \(s)–\(e)" : "\(date(sd)) kl. \(s) till \(date(ed)) kl. \(e)"
         case .allDay(let f, let l): f == l ? date(f) : "\(date(f)) till \(date(l))"
+        case .undated(let y, nil): "\(undated(nil, y)) (\(y))"
         case .undated(let y, let season): undated(season, y)
         }
     }
 
-    /// "datum ej fastställt, hösten 2019".
+    /// "datum ej fastställt, hösten 2019", or just "datum ej fastställt" when not even the
+    /// season is known (the year is beside it already: "Södertörns Rådslag 2027").
     public static func undated(_ season: Season?, _ year: Int) -> String {
-        "datum ej fastställt, " + (season.map { "\(Swedish.season($0)) \(year)" } ?? "\(year)")
+        "datum ej fastställt" + (season.map { ", \(Swedish.season($0)) \(year)" } ?? "")
     }
 
     /// "Tyresö slott, Tyresö", "StorSthlm", "Digitalt (Teams)", "Salem, digitalt".

@@ -67,7 +67,7 @@ public struct PageView: Sendable {
             let subject = w.subject.map { slug in data.body(slug)?.name ?? data.conference(slug)?.name ?? slug } ?? ""
             return [
                 "when": w.date.map(Swedish.shortDate) ?? w.year.map(String.init) ?? "", "subject": subject,
-                "rule": Swedish.rule(w.rule),
+                "rule": Swedish.deviation(w),
             ]
         }
         if let builtAt {

@@ -28,6 +28,18 @@ public enum ReminderText {
         return Templates.reminder.render(context)
     }
 
+    /// The text as simple HTML (`Templates/reminder.html.mustache`): a paragraph for each
+    /// block, a line break for each line, every character escaped by Mustache.
+    public static func html(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("\n") { trimmed = trimmed.dropLast() }
+        let paragraphs = trimmed.split(separator: "\n\n", omittingEmptySubsequences: false).map { block in
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+            return ["lines": lines.enumerated().map { ["text": String($1), "last": $0 == lines.count - 1] }]
+        }
+        return Templates.reminderHTML.render(["paragraphs": paragraphs])
+    }
+
     static func section(_ reminder: Reminder, _ data: CalendarData) -> [String: Any] {
         switch reminder.subject {
         case .itemDue(let item, let days):

@@ -2,6 +2,15 @@ public import KalendariumCore
 
 /// What a broken planning rule means, for the page's list of deviations.
 extension Swedish {
+    /// A planning warning as the page lists it: what the rule means, and for a
+    /// meeting on a holiday which one ("på en helgdag (Kristi himmelsfärdsdag)").
+    public static func deviation(_ warning: Diagnostic) -> String {
+        if warning.rule == .holiday, let date = warning.date, let day = SwedishHolidays.holiday(on: date) {
+            return "\(rule(.holiday)) (\(holiday(day.kind)))"
+        }
+        return rule(warning.rule)
+    }
+
     public static func rule(_ rule: DiagnosticRule) -> String {
         switch rule {
         case .weekday: "annan veckodag än vanligt"

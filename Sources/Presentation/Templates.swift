@@ -6,6 +6,7 @@ import Mustache
 enum Templates {
     static let page = parse(PackageResources.page_html_mustache, "page.html.mustache")
     static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
+    static let reminderHTML = parse(PackageResources.reminder_html_mustache, "reminder.html.mustache")
 
     private static func parse(_ bytes: [UInt8], _ name: String) -> MustacheTemplate {
         do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {

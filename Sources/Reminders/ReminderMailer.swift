@@ -28,28 +28,12 @@ public enum ReminderMailer {
         }
         return MailMessage(
             from: settings.from, to: to, subject: ReminderText.subject(envelope, data: data), date: now,
-            messageID: "\(ContentHash.hex(envelope.key))@\(settings.feeds.uidDomain)", text: text, html: html(text),
+            messageID: "\(ContentHash.hex(envelope.key))@\(settings.feeds.uidDomain)", text: text,
+            html: ReminderText.html(text),
             attachments: attachments,
             extraHeaders: [
                 ("List-Unsubscribe", "<mailto:\(settings.unsubscribe)?subject=\(ReminderText.unsubscribeSubject)>"),
                 ("Auto-Submitted", "auto-generated"),
             ])
-    }
-
-    /// The text as simple HTML, every character escaped.
-    static func html(_ text: String) -> String {
-        let escaped = text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-            .replacing("\"", with: "&quot;")
-        let paragraphs = escaped.components(separatedBy: "\n\n").map {
-            "<p>" + $0.replacing("\n", with: "<br>\n") + "</p>"
-        }
-        return "<!doctype html><html lang=\"sv\"><body style=\"font-family: sans-serif\">\n"
-            + paragraphs.joined(separator: "\n") + "\n</body></html>\n"
-    }
-}
-
-extension String {
-    func components(separatedBy separator: String) -> [String] {
-        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -45,6 +45,11 @@ import Testing
             ])
     }
 
+    @Test func aHolidayWarningNamesTheHoliday() {
+        let warning = Diagnostic(.warning, rule: .holiday, "falls on Ascension Day", date: Self.day("2019-05-30"))
+        #expect(Swedish.deviation(warning) == "på en helgdag (Kristi himmelsfärdsdag)")
+    }
+
     @Test func everyRuleHasSwedishWords() {
         for rule in DiagnosticRule.allCases {
             #expect(!Swedish.rule(rule).isEmpty && Swedish.rule(rule) != rule.rawValue)
@@ -119,6 +124,19 @@ import Testing
                 Ärendet "Svara på remissen" skulle ha varit klart för 3 dagar sedan (torsdag 30 september 2021) och är fortfarande öppet.
                 """))
         #expect(body.contains("mottagarlistan för påminnelser om dina ärenden och för försenade ärenden."))
+    }
+
+    @Test func theHTMLPartIsTheTextEscaped() {
+        #expect(
+            ReminderText.html("Hej <Eva> & co!\n\nRad ett\nRad \"två\"\n")
+                == """
+                <!doctype html><html lang="sv"><body style="font-family: sans-serif">
+                <p>Hej &lt;Eva&gt; &amp; co!</p>
+                <p>Rad ett<br>
+                Rad &quot;två&quot;</p>
+                </body></html>
+
+                """)
     }
 
     @Test func thePageEscapesTheData() {
