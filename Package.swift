@@ -96,7 +96,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strictSettings),
-        /// Reminders: the Swedish e-mails, the pass that queues them and the dispatcher.
+        /// Reminders: the e-mails (their text from Presentation), the pass that queues them and the dispatcher.
         .target(
             name: "Reminders",
             dependencies: ["KalendariumCore", "Feeds", "ICalendar", "Mail", "Store", "Presentation", "BlockingPool"],

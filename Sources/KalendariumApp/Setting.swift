@@ -56,11 +56,12 @@ public enum Setting: String, CaseIterable, Sendable {
         }
     }
 
-    /// The command-line flag that sets it, as `serve` spells it.
-    public var flag: String {
+    /// The command-line flag that sets it, as `serve` spells it; nil for the settings no
+    /// flag sets (a secret on the command line would show in `ps`).
+    public var flag: String? {
         switch self {
         case .privateFeeds: "--private-feed NAME=FILE"
-        case .mailUnsubscribe, .apiToken: "(no flag)"
+        case .mailUnsubscribe, .apiToken: nil
         default: "--" + rawValue
         }
     }
@@ -93,17 +94,14 @@ public enum Setting: String, CaseIterable, Sendable {
         }
     }
 
-    /// Every setting with its flag, variable and default, for `--help` and the README.
+    /// Every setting with its flag, variable and default, for `--help`: two short lines
+    /// each, so a terminal of 80 columns shows them unwrapped.
     public static var help: String {
-        let rows =
-            allCases.map { ($0.flag, $0.environmentVariable ?? "", $0.rawValue, $0.defaultText) }
-            + [("--config FILE", "KALENDARIUM_CONFIG", "", "(YAML file with the keys above)")]
-        let widths = (
-            rows.map(\.0.count).max()!, rows.map(\.1.count).max()!, rows.map(\.2.count).max()!
-        )
-        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: width - text.count) }
-        return "Settings (flag / KALENDARIUM_* variable / config file key, default):\n"
-            + rows.map { "  \(pad($0.0, widths.0))  \(pad($0.1, widths.1))  \(pad($0.2, widths.2))  \($0.3)" }
-            .joined(separator: "\n")
+        let rows = allCases.map { setting in
+            let names = [setting.flag, setting.environmentVariable, "file: " + setting.rawValue].compactMap { $0 }
+            return "  " + names.joined(separator: ", ") + "\n      default: " + setting.defaultText
+        }
+        return "Settings (flag, KALENDARIUM_* variable, configuration file key; flags win, then variables, "
+            + "then the file named by --config or KALENDARIUM_CONFIG):\n" + rows.joined(separator: "\n")
     }
 }

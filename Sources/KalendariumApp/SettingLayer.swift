@@ -21,7 +21,7 @@ public struct SettingLayer: Sendable {
     /// A flag's value; nil leaves the setting to the layers below.
     public subscript(_ setting: Setting) -> String? {
         get { values[setting]?.text }
-        set { values[setting] = newValue.map { Entry(text: $0, origin: "\(setting.flag) \($0)") } }
+        set { values[setting] = newValue.map { Entry(text: $0, origin: "\(setting.flag ?? setting.rawValue) \($0)") } }
     }
 
     /// The `KALENDARIUM_*` variables.

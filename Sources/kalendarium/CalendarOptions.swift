@@ -15,7 +15,8 @@ struct CalendarOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The calendars directory (default $KALENDARIUM_CALENDARS, else ./calendars).", valueName: "DIR"))
+            "The calendars directory (default $KALENDARIUM_CALENDARS, else the configuration file's calendars, "
+                + "else ./calendars).", valueName: "DIR"))
     var calendars: String?
 
     /// The settings with `flags` (and `--calendars`) on top; a bad setting ends the

@@ -5,7 +5,7 @@ import KalendariumApp
 struct FeedOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Where revisions are kept (default: $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).",
+            SettingHelp.state + " Event revisions are kept there.",
             valueName: "DIR"))
     var state: String?
     @OptionGroup var links: EventLinkOptions

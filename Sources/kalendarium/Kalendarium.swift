@@ -8,7 +8,9 @@ struct Kalendarium: AsyncParsableCommand {
         abstract: "Keeps the meeting calendar of Södertörnskommunerna: checks it, plans host rotation.",
         discussion: """
             The calendar data lives in a calendars/ directory of YAML files (see calendars/README.md). \
-            Every command reads it from --calendars DIR, else $KALENDARIUM_CALENDARS, else ./calendars.
+            Every command reads it from --calendars DIR, else $KALENDARIUM_CALENDARS, else the \
+            configuration file's calendars (--config FILE or $KALENDARIUM_CONFIG), else ./calendars; \
+            every other setting the same way (serve --help lists them).
             """,
         subcommands: [
             CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self,

@@ -23,7 +23,7 @@ struct RemindCommand: AsyncParsableCommand {
     @OptionGroup var calendars: CalendarOptions
     @Option(
         help: ArgumentHelp(
-            "State directory with the database (default $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).",
+            SettingHelp.state + " The database is there unless --database names one.",
             valueName: "DIR"))
     var state: String?
     @OptionGroup var database: DatabaseOption

@@ -23,14 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Configuration file (YAML).", valueName: "FILE")) var config: String?
+    @OptionGroup var options: CalendarOptions
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
     @Option(help: "Port (default 8080; 0 picks a free one).") var port: Int?
-    @Option(help: ArgumentHelp("The calendars directory (default ./calendars).", valueName: "DIR")) var calendars:
-        String?
     @Option(
         help: ArgumentHelp(
-            "State directory (default $KALENDARIUM_STATE, else $STATE_DIRECTORY, else ./state).", valueName: "DIR"))
+            SettingHelp.state, valueName: "DIR"))
     var state: String?
     @Option(help: ArgumentHelp("Public address of the web page (default http://HOST:PORT/).", valueName: "URL"))
     var pageURL: String?
@@ -64,7 +62,6 @@ struct ServeCommand: AsyncParsableCommand {
         var flags = SettingLayer()
         flags[.host] = host
         flags[.port] = port.map(String.init)
-        flags[.calendars] = calendars
         flags[.state] = state
         flags[.pageURL] = pageURL
         flags[.uidDomain] = uidDomain
@@ -88,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         do {
-            let configuration = try Settings.resolve(file: config, environment: environment, flags: flags)
+            let configuration = try options.settings(flags)
             let logger = KalendariumApplication.logger(level: configuration.logLevel)
             logger.debug("event loops run Swift concurrency: \(takeover)")
             // Hummingbird's MetricsMiddleware records requests through swift-metrics: once
