@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "KalendariumApp", "KalendariumCore", "Feeds", "CalendarFiles", "Store",
+                "Server", "KalendariumCore", "Feeds", "CalendarFiles", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -194,6 +194,8 @@ let package = Package(
             dependencies: [
                 "KalendariumApp", "Feeds", "KalendariumCore", "Server", "Store",
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

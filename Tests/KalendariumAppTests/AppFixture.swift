@@ -37,6 +37,10 @@ enum AppFixture {
             await watcher.reload(reason: .start)
         }
 
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+        }
+
         func append(_ text: String, to name: String) throws {
             let path = "\(directory)/\(name)"
             try Data((try String(contentsOfFile: path, encoding: .utf8) + text).utf8).write(
