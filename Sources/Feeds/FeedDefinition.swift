@@ -1,6 +1,3 @@
-import KalendariumCore
-import Presentation
-
 /// One feed before rendering: its file name, its titles and its events.
 public struct FeedDefinition: Hashable, Sendable {
     /// The name under `/calendars/`, a contract with subscribers: `all.ics`,
