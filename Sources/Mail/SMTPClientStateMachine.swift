@@ -24,7 +24,8 @@ struct SMTPClientStateMachine {
         /// (or the failure to `connectionFailed(_:)`).
         case reply
         /// The server accepted STARTTLS: put TLS under the connection, then call
-        /// `tlsEstablished()`.
+        /// `tlsEstablished()`. Putting it there fails when anything came after the 220:
+        /// that came in clear, and must not be read as a reply over TLS.
         case startTLS
         /// The message's data is written up to its final dot: ask the hand-over about it,
         /// then call `handOverAccepted()` or `handOverRefused(_:)`.

@@ -3,7 +3,7 @@ import NIOPosix
 import NIOSSL
 
 /// One connection to an SMTP server over `NIOAsyncChannel`: whole replies come in from
-/// `SMTPReplyDecoder`, text goes out as bytes. It moves bytes, waits for replies (each
+/// `SMTPReplyHandler`, text goes out as bytes. It moves bytes, waits for replies (each
 /// within the configured timeout), puts TLS under the connection for STARTTLS, and turns
 /// NIO's errors into `MailError`s a person can act on; what to say, and when, is
 /// `SMTPClientStateMachine`'s.
@@ -12,6 +12,9 @@ struct SMTPConnection {
     private let writer: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let channel: any Channel
     private let configuration: SMTPConfiguration
+    /// How many replies `reply()` has returned: the ones `SMTPReplyHandler` passed on
+    /// beyond these wait in the inbound stream, unread.
+    private var repliesTaken = 0
 
     private var host: String { configuration.host }
 
@@ -50,7 +53,7 @@ struct SMTPConnection {
                             try channel.pipeline.syncOperations.addHandler(
                                 NIOSSLClientHandler(context: tls, serverHostname: hostname))
                         }
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
                         return try NIOAsyncChannel<SMTPResponse, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -99,6 +102,7 @@ struct SMTPConnection {
         }
         switch next {
         case .success(let reply?):
+            repliesTaken += 1
             return reply
         case _ where timedOut:
             throw MailError(
@@ -123,17 +127,38 @@ struct SMTPConnection {
     }
 
     /// Puts TLS under the connection after the server's 220 to STARTTLS. The handler goes
-    /// first in the pipeline, below the decoder and the async channel, which keep
+    /// first in the pipeline, below the reply handler and the async channel, which keep
     /// working on the decrypted bytes; the handshake starts at once, and a refused one
     /// fails the next reply.
+    ///
+    /// Whatever came after the 220 came in clear, though the dialogue would take it as
+    /// coming over TLS: a man in the middle can append a "250" to the 220, in the same
+    /// packet, and answer the client's next command for the real server (the STARTTLS
+    /// injection of CVE-2011-0411). A server must send nothing until the handshake, so
+    /// any such byte fails the connection, wherever it waits: in the reply handler (part
+    /// of a reply) or in the async channel's inbound stream (whole replies the handler
+    /// passed on, not yet taken). Both are checked in the same event-loop turn as the
+    /// TLS handler goes in; every byte read after that goes through TLS.
     func startTLS() async throws(MailError) {
         let context = try Self.tlsContext(configuration)
         let hostname = Self.serverHostname(configuration)
+        let taken = repliesTaken
+        let host = self.host
         do {
             try await channel.eventLoop.submit { [channel] in
+                let replies = try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self)
+                guard replies.passedOn == taken, !replies.holdsPartOfAReply else {
+                    throw MailError(
+                        .temporary,
+                        "\(host) sent data after its answer to STARTTLS, before TLS was in place; that is refused for "
+                            + "safety, since anyone on the network path can inject replies that way (CVE-2011-0411). "
+                            + "If it persists, check the server and the network path to it, or use smtps://")
+                }
                 try channel.pipeline.syncOperations.addHandler(
                     NIOSSLClientHandler(context: context, serverHostname: hostname), position: .first)
             }.get()
+        } catch let error as MailError {
+            throw error
         } catch {
             throw MailError.tls(error, host: host, caFile: configuration.caFile)
                 ?? MailError(.temporary, "STARTTLS with \(host) failed: \(error)")

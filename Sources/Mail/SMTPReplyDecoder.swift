@@ -1,12 +1,10 @@
-public import NIOCore
+import NIOCore
 
 /// Splits the bytes a server sends into replies (RFC 5321 §4.2), multi-line ones joined.
-/// It is the pipeline's `ByteToMessageDecoder`, so the dialogue above it sees whole
-/// replies and never bytes; `feed` gives the same framing without a channel, for tests
-/// and the fuzzer (STYLE.md: decode, then converse).
-public struct SMTPReplyDecoder: ByteToMessageDecoder {
-    public typealias InboundOut = SMTPResponse
-
+/// `SMTPReplyHandler` runs it in the pipeline, so the dialogue above sees whole replies
+/// and never bytes; `feed` gives the same framing without a channel, for tests and the
+/// fuzzer (STYLE.md: decode, then converse).
+public struct SMTPReplyDecoder {
     /// No reply line is anywhere near this; a server that sends more without a line
     /// end is broken or hostile, and buffering it would only grow memory.
     static let maximumLineLength = 64 * 1024
@@ -30,11 +28,9 @@ public struct SMTPReplyDecoder: ByteToMessageDecoder {
         return replies
     }
 
-    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let reply = try next(from: &buffer) else { return .needMoreData }
-        context.fireChannelRead(wrapInboundOut(reply))
-        return .continue
-    }
+    /// Part of a reply is held: the first lines of a multi-line one, or bytes `feed` was
+    /// given past the last complete line.
+    var holdsPartOfAReply: Bool { !lines.isEmpty || pending.readableBytes > 0 }
 
     /// The next complete reply in `buffer`, its lines consumed; nil when the bytes end
     /// inside one (its lines so far are kept for the next call).

@@ -157,14 +157,11 @@ extension MIMETests {
     /// A stand-in sendmail: the message on standard input with local line ends, the
     /// envelope as arguments; 75 (EX_TEMPFAIL) is temporary and its reason kept.
     @Test func sendmailGetsTheMessageAndItsExitStatusCounts() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sendmail-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let programs = try StandInPrograms()
+        defer { programs.remove() }
+        let dir = programs.directory
         func program(_ name: String, _ script: String) throws -> SendmailTransport {
-            let path = "\(dir)/\(name)"
-            try Data("#!/bin/sh\n\(script)\n".utf8).write(to: URL(fileURLWithPath: path))
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-            return SendmailTransport(program: path)
+            SendmailTransport(program: try programs.program(name, script))
         }
         let mail = OutgoingMail(MIMETests.message())
         try await program("sendmail", "echo \"$@\" > \(dir)/args\ncat > \(dir)/message").deliver(mail)

@@ -25,9 +25,9 @@ import Testing
         #expect(try decoder.feed(Array("354\r\n".utf8)) == [SMTPResponse(code: 354, lines: [""])])
     }
 
-    /// In the pipeline the decoder hands whole replies on, however TCP cuts the bytes.
-    @Test func inAPipelineTheDecoderPassesWholeReplies() throws {
-        let channel = EmbeddedChannel(handler: ByteToMessageHandler(SMTPReplyDecoder()))
+    /// In the pipeline the reply handler hands whole replies on, however TCP cuts the bytes.
+    @Test func inAPipelineTheHandlerPassesWholeReplies() throws {
+        let channel = EmbeddedChannel(handler: SMTPReplyHandler())
         for piece in ["250-mail.example.org\r", "\n250-PIPELINING\r\n250 AUTH", " PLAIN\r\n354 go\r\n"] {
             try channel.writeInbound(ByteBuffer(string: piece))
         }
