@@ -44,7 +44,7 @@ public enum CalendarDirectory {
         let conferencesDoc = document("conferences.yaml", required: true, keys: ["conferences"])
         let rulesDoc = document(
             "rules.yaml", required: false,
-            keys: ["non-meeting-periods", "preparation-window-days", "planner", "reminders"])
+            keys: ["non-meeting-periods", "preparation", "preparation-window-days", "planner", "reminders"])
 
         let municipalities = municipalitiesDoc.map { DefinitionFiles.municipalities($0, into: &errors) } ?? []
         let bodies = bodiesDoc.map { DefinitionFiles.bodies($0, into: &errors) } ?? []

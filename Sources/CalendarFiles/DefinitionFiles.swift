@@ -104,12 +104,25 @@ enum DefinitionFiles {
 
     static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {
         let f = try doc.fields(
-            "the planning rules", allowed: ["non-meeting-periods", "preparation-window-days", "planner", "reminders"])
+            "the planning rules",
+            allowed: ["non-meeting-periods", "preparation", "preparation-window-days", "planner", "reminders"])
         var rules = PlanningRules()
         if let planner = f["planner"] { rules.planner = try plannerRules(planner) }
         if let reminders = f["reminders"] { rules.reminders = try reminderRules(reminders) }
         if let window = f["preparation-window-days"] {
-            rules.preparationWindowDays = try window.int("days", in: 1...90)
+            rules.preparation = .window(days: try window.int("days", in: 1...90))
+        }
+        if let preparation = f["preparation"] {
+            let text = try preparation.scalar("between-meetings or a number of days")
+            if text == "between-meetings" {
+                rules.preparation = .betweenMeetings
+            } else if let days = Int(text), (1...90).contains(days) {
+                rules.preparation = .window(days: days)
+            } else {
+                throw preparation.fail(
+                    "preparation is between-meetings (a ledningsgrupp meeting since the committee's previous one) "
+                        + "or a number of days (1–90) before each committee meeting, not \"\(text)\"")
+            }
         }
         if let periods = f["non-meeting-periods"] {
             rules.nonMeetingPeriods = try periods.list("periods").map { (item) throws(FileError) in

@@ -155,20 +155,36 @@ struct PlanState {
     // MARK: - Committee meetings and their preparation
 
     /// Fridays (for a Thursday committee) tried in order: 13 days before as the 2019
-    /// kalendarium does, then 6, then 20; all within the preparation window.
-    func preparationDays(for day: LocalDate, preparer: Body) -> [LocalDate] {
-        let window = data.rules.preparationWindowDays
-        let offsets = (1...window).filter { day.adding(days: -$0).weekday == preparer.weekday }
-            .sorted { (abs($0 - 13), $0) < (abs($1 - 13), $1) }
-        return offsets.map { day.adding(days: -$0) }
+    /// kalendarium does, then 6, then 20 and on; each one the preparation rule accepts
+    /// (after the committee's previous meeting, or within the window), at most 60 days back.
+    func preparationDays(for day: LocalDate, preparer: Body, previous: LocalDate?) -> [LocalDate] {
+        let rule = data.rules.preparation
+        let reach: Int
+        switch rule {
+        case .window(let days): reach = days
+        case .betweenMeetings: reach = 60
+        }
+        let offsets = (1...reach).filter { offset in
+            let candidate = day.adding(days: -offset)
+            return candidate.weekday == preparer.weekday && rule.prepares(candidate, meetingOn: day, previous: previous)
+        }
+        return offsets.sorted { (abs($0 - 13), $0) < (abs($1 - 13), $1) }.map { day.adding(days: -$0) }
     }
 
-    func existingPreparation(for day: LocalDate, preparer: Body) -> Bool {
+    /// The committee's latest ordinary meeting before `day`: planned this year, or in
+    /// earlier years' data (as the check counts them).
+    func previousMeeting(of committee: Body, before day: LocalDate) -> LocalDate? {
+        (planned.map(\.meeting) + data.meetings.filter { $0.year < year })
+            .filter { $0.subject == .body(committee.slug) && $0.kind == .ordinary && $0.status != .cancelled }
+            .compactMap(\.schedule.firstDay).filter { $0 < day }.max()
+    }
+
+    func existingPreparation(for day: LocalDate, preparer: Body, previous: LocalDate?) -> Bool {
         planned.contains { p in
             guard p.meeting.subject == .body(preparer.slug), p.meeting.status != .cancelled,
                 let d = p.meeting.schedule.firstDay
             else { return false }
-            return (1...data.rules.preparationWindowDays).contains(d.days(to: day))
+            return data.rules.preparation.prepares(d, meetingOn: day, previous: previous)
         }
     }
 
@@ -180,9 +196,10 @@ struct PlanState {
         let to = LocalDate(year: year, month: 12, day: 18)!
         func candidates() -> [LocalDate] {
             days(of: committee.weekday, from: from, to: to).filter { day in
-                !blocked(day)
-                    && (existingPreparation(for: day, preparer: preparer)
-                        || preparationDays(for: day, preparer: preparer).contains { !blocked($0) })
+                let previous = previousMeeting(of: committee, before: day)
+                return !blocked(day)
+                    && (existingPreparation(for: day, preparer: preparer, previous: previous)
+                        || preparationDays(for: day, preparer: preparer, previous: previous).contains { !blocked($0) })
             }
         }
         var pool = candidates()
@@ -204,10 +221,14 @@ struct PlanState {
                     subject: .body(committee.slug),
                     schedule: .timed(startDate: day, start: committee.start, endDate: day, end: committee.end)),
                 .ordinaryMeeting(number: index + 1, count: chosen.count, weekday: committee.weekday))
-            if existingPreparation(for: day, preparer: preparer) { continue }
-            guard let prep = preparationDays(for: day, preparer: preparer).first(where: { !blocked($0) }) else {
-                continue
-            }
+            // The meetings chosen before this one are planned by now: the previous is known.
+            let previous = previousMeeting(of: committee, before: day)
+            if existingPreparation(for: day, preparer: preparer, previous: previous) { continue }
+            guard
+                let prep = preparationDays(for: day, preparer: preparer, previous: previous).first(where: {
+                    !blocked($0)
+                })
+            else { continue }
             add(
                 Meeting(
                     subject: .body(preparer.slug),

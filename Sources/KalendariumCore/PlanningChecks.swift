@@ -85,26 +85,31 @@ public enum PlanningChecks {
         return result
     }
 
-    /// Ledningsgruppen prepares the committee's meetings, so each ordinary committee
-    /// meeting needs a ledningsgrupp meeting 1 to `preparationWindowDays` days before it.
+    /// Ledningsgruppen prepares the committee's meetings: each ordinary committee meeting
+    /// needs a ledningsgrupp meeting as `rules.yaml`'s `preparation` says (by default one
+    /// since the committee's previous meeting, as the 2019 kalendarium does).
     static func preparation(_ meetings: [Meeting], _ data: CalendarData) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let window = data.rules.preparationWindowDays
-        for meeting in meetings where meeting.kind == .ordinary {
-            guard case .body(let slug) = meeting.subject, let body = data.body(slug),
-                let preparer = body.preparedBy, let day = meeting.schedule.firstDay
-            else { continue }
-            let prepared = meetings.contains { other in
-                guard other.subject == .body(preparer), let otherDay = other.schedule.firstDay else { return false }
-                return (1...window).contains(otherDay.days(to: day))
-            }
-            if !prepared {
+        let rule = data.rules.preparation
+        for body in data.bodies {
+            guard let preparer = body.preparedBy else { continue }
+            // Ordinary meetings only: a session with guests or a planning conference is not
+            // one ledningsgruppen prepares, nor one that starts a new round of preparation.
+            let own = meetings.filter {
+                $0.subject == .body(body.slug) && $0.kind == .ordinary && $0.schedule.firstDay != nil
+            }.sorted { $0.schedule.firstDay! < $1.schedule.firstDay! }
+            let preparations = meetings.filter { $0.subject == .body(preparer) }.compactMap(\.schedule.firstDay)
+            for (index, meeting) in own.enumerated() {
+                let day = meeting.schedule.firstDay!
+                let previous = own[..<index].last { $0.schedule.firstDay! < day }?.schedule.firstDay
+                guard !preparations.contains(where: { rule.prepares($0, meetingOn: day, previous: previous) }) else {
+                    continue
+                }
                 let name = data.body(preparer)?.name ?? preparer
                 result.append(
                     Diagnostic(
-                        .warning, rule: .preparation,
-                        "no \(name) meeting in the \(window) days before to prepare it",
-                        at: meeting.location, date: day, subject: slug))
+                        .warning, rule: .preparation, "no \(name) meeting \(rule) to prepare it",
+                        at: meeting.location, date: day, subject: body.slug))
             }
         }
         return result

@@ -1,19 +1,19 @@
-/// Rules that are not a body's own: when nobody meets, how far ahead ledningsgruppen prepares.
+/// Rules that are not a body's own: when nobody meets, how ledningsgruppen prepares.
 public struct PlanningRules: Hashable, Sendable {
     public var nonMeetingPeriods: [NonMeetingPeriod]
-    /// A committee meeting should have a ledningsgrupp meeting 1…`preparationWindowDays` days before it.
-    public var preparationWindowDays: Int
+    /// When a committee meeting counts as prepared by a ledningsgrupp meeting.
+    public var preparation: PreparationRule
     /// What `kalendarium plan` follows beyond the rules `check` enforces.
     public var planner: PlannerRules
     /// When reminders and agenda notices go out.
     public var reminders: ReminderRules = ReminderRules()
 
     public init(
-        nonMeetingPeriods: [NonMeetingPeriod] = NonMeetingPeriod.defaults, preparationWindowDays: Int = 21,
-        planner: PlannerRules = PlannerRules()
+        nonMeetingPeriods: [NonMeetingPeriod] = NonMeetingPeriod.defaults,
+        preparation: PreparationRule = .betweenMeetings, planner: PlannerRules = PlannerRules()
     ) {
         self.nonMeetingPeriods = nonMeetingPeriods
-        self.preparationWindowDays = preparationWindowDays
+        self.preparation = preparation
         self.planner = planner
     }
 }

@@ -55,10 +55,25 @@ import Testing
     @Test func committeeMeetingsArePreparedByLedningsgruppen() {
         let prepared = [meeting("ledningsgruppen", "2019-01-25"), meeting("samarbetskommitten", "2019-02-07")]
         #expect(rules(prepared, PlanningChecks.preparation).isEmpty)
-        let late = [meeting("ledningsgruppen", "2019-03-08"), meeting("samarbetskommitten", "2019-04-04")]
-        #expect(rules(late, PlanningChecks.preparation) == ["2019-04-04 preparation"])
+        // Between meetings (the default): 27 days before still prepares, as in 2019 …
+        let early = [meeting("ledningsgruppen", "2019-03-08"), meeting("samarbetskommitten", "2019-04-04")]
+        #expect(rules(early, PlanningChecks.preparation).isEmpty)
+        // … but not a ledningsgrupp meeting before the committee's previous one.
+        let twice = early + [meeting("samarbetskommitten", "2019-05-09")]
+        #expect(rules(twice, PlanningChecks.preparation) == ["2019-05-09 preparation"])
         let after = [meeting("samarbetskommitten", "2019-05-09"), meeting("ledningsgruppen", "2019-05-10")]
         #expect(rules(after, PlanningChecks.preparation) == ["2019-05-09 preparation"])
+        // A session with guests in between starts no new round.
+        let guests =
+            early + [
+                meeting("samarbetskommitten", "2019-04-11", kind: .withGuests),
+                meeting("samarbetskommitten", "2019-04-25"),
+            ]
+        #expect(rules(guests, PlanningChecks.preparation) == ["2019-04-25 preparation"])
+        // The window, when rules.yaml asks for it: 27 days is too early for 21.
+        var strict = Sodertorn.data(meetings: early)
+        strict.rules.preparation = .window(days: 21)
+        #expect(PlanningChecks.preparation(early, strict).map(\.rule) == [.preparation])
     }
 
     @Test func overlappingMeetingsOfTheSamePeople() {

@@ -222,7 +222,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(r.status == .ok)
                 #expect(
                     text(r).hasPrefix(
-                        "{\"built_at\":\"2021-01-01T09:00:00Z\",\"data_warnings\":9,\"feeds\":15,\"reasons\":[],\"status\":\"ok\"}"
+                        "{\"built_at\":\"2021-01-01T09:00:00Z\",\"data_warnings\":7,\"feeds\":15,\"reasons\":[],\"status\":\"ok\"}"
                     ))
             }
             _ = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.status }
