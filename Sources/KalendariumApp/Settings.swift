@@ -101,7 +101,7 @@ public struct Settings: Sendable, Equatable {
         seconds(.leaderLease, &settings.leaderLease)
         seconds(.claimSeconds, &settings.claimSeconds)
         // Private feeds add up: the file's, then the flags' (a flag replaces a file's token file).
-        for layer in [fileLayer, environmentLayer, flags] { settings.privateFeeds.merge(layer.privateFeeds) { $1 } }
+        for layer in [fileLayer, flags] { settings.privateFeeds.merge(layer.privateFeeds) { $1 } }
         try settings.validate()
         return settings
     }

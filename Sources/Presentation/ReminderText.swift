@@ -4,6 +4,9 @@ import Mustache
 /// The Swedish subject and text of a reminder e-mail; the text's shape is the
 /// template `Templates/reminder.txt.mustache`.
 public enum ReminderText {
+    /// The subject of the unsubscribe e-mail the `List-Unsubscribe` header asks for.
+    public static let unsubscribeSubject = "avregistrera"
+
     public static func subject(_ envelope: ReminderPass.Envelope, data: CalendarData) -> String {
         let reminders = envelope.reminders
         if reminders.count == 1, let only = reminders.first {
@@ -96,9 +99,4 @@ public enum ReminderText {
         if r.dailyDigest { parts.append("för en daglig sammanställning") }
         return Swedish.list(parts)
     }
-}
-
-extension ReminderText {
-    /// The subject of the unsubscribe e-mail the `List-Unsubscribe` header asks for.
-    public static let unsubscribeSubject = "avregistrera"
 }

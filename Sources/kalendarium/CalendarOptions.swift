@@ -36,8 +36,11 @@ struct CalendarOptions: ParsableArguments {
     var directory: String { get throws { try settings().calendars } }
 
     /// The data and the external calendars, or the errors on standard error and exit 1.
-    func loadOrExit() throws -> CalendarLoad {
-        let directory = try self.directory
+    func loadOrExit() throws -> CalendarLoad { try loadOrExit(try settings()) }
+
+    /// The same from settings the command has resolved already (the file is read once).
+    func loadOrExit(_ settings: Settings) throws -> CalendarLoad {
+        let directory = settings.calendars
         let load = CalendarDirectory.load(directory)
         guard load.isUsable else {
             for error in load.errors { StandardError.print(error.description) }

@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let data = try options.loadOrExit().data
+        let settings = try options.settings(feedOptions.flags)
+        let data = try options.loadOrExit(settings).data
         let instant =
             try now.map { text in
                 guard let t = UTCInstant(rfc3339: text) else {
@@ -32,7 +33,6 @@ struct ExportCommand: ParsableCommand {
                 }
                 return t
             } ?? WallClock.now()
-        let settings = try options.settings(feedOptions.flags)
         let export = FeedExport(settings: settings.feedSettings, stateDirectory: settings.state)
         do {
             let set = try export.build(data, now: instant)

@@ -69,7 +69,7 @@ struct RemindCommand: AsyncParsableCommand {
             for line in lines { print(line) }
             return
         }
-        let load = try calendars.loadOrExit()
+        let load = try calendars.loadOrExit(settings)
         let people = PeopleAndItemsFiles.recipients("\(settings.calendars)/recipients.yaml")
         guard people.errors.isEmpty else {
             for error in people.errors { StandardError.print(error.description) }
