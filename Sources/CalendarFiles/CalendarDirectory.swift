@@ -56,14 +56,21 @@ public enum CalendarDirectory {
         }
 
         var meetings: [Meeting] = []
+        var partialYears: Set<Int> = []
         for (year, name) in yearFiles(in: directory) {
-            if let doc = document(name, required: true, keys: ["meetings"]) {
+            if let doc = document(name, required: true, keys: ["meetings", "partial"]) {
                 meetings += MeetingFile.meetings(doc, year: year, bodies: bodies, into: &errors)
+                do {
+                    if try MeetingFile.isPartial(doc) { partialYears.insert(year) }
+                } catch {
+                    errors.append(error.diagnostic)
+                }
             }
         }
-        let data = CalendarData(
+        var data = CalendarData(
             municipalities: municipalities, bodies: bodies, networks: networks,
             conferences: conferences, meetings: meetings, rules: rules)
+        data.partialYears = partialYears
         if errors.isEmpty { errors = DataValidator.errors(in: data) }
         let external = ExternalCalendars.load(directory)
         errors += external.diagnostics.filter { $0.severity == .error }

@@ -20,7 +20,7 @@ enum DefinitionFiles {
                 "a body",
                 allowed: [
                     "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees",
-                    "prepared-by",
+                    "prepared-by", "chairs",
                 ])
             let (start, end) = try f.required("time").timeRange()
             guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
@@ -31,8 +31,27 @@ enum DefinitionFiles {
                     "a number of meetings", in: 0...366),
                 members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
                 preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) },
-                location: item.location)
+                chairs: try f["chairs"].map(chairTerms) ?? [], location: item.location)
         }
+    }
+
+    /// `chairs:` of a body: `2019: {chair: …, vice-chair: …}` per year.
+    private static func chairTerms(_ value: YAMLValue) throws(FileError) -> [ChairTerm] {
+        try value.pairs("chairs by year (2019: {chair: …, vice-chair: …})").map { (key, term) throws(FileError) in
+            let f = try term.fields("the chairs of a year", allowed: ["chair", "vice-chair"])
+            return ChairTerm(
+                year: try key.int("a year", in: 1900...2200), chair: try chairperson(f.required("chair")),
+                viceChair: try f["vice-chair"].map(chairperson), location: key.location)
+        }
+    }
+
+    /// A chair as `Meeri Wasberg` or `{name: Meeri Wasberg, municipality: haninge}`.
+    static func chairperson(_ value: YAMLValue) throws(FileError) -> Chairperson {
+        guard value.isMapping else { return Chairperson(name: try value.string("a name")) }
+        let f = try value.fields("a chair", allowed: ["name", "municipality"])
+        return Chairperson(
+            name: try f.required("name").string("a name"),
+            municipality: try f["municipality"].map { (v) throws(FileError) in try slug(v) })
     }
 
     static func networks(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Network] {

@@ -4,7 +4,7 @@ import KalendariumCore
 enum MeetingFile {
     static let keys = [
         "id", "body", "conference", "kind", "date", "end-date", "time", "all-day", "season", "municipality", "venue",
-        "digital", "status", "note", "guests",
+        "digital", "status", "note", "guests", "chair",
     ]
 
     /// - Parameters:
@@ -15,6 +15,11 @@ enum MeetingFile {
         DefinitionFiles.entries(doc, list: "meetings", into: &diagnostics) { (item) throws(FileError) in
             try meeting(item, year: year, bodies: bodies)
         }
+    }
+
+    /// `partial: true`: the file holds only the meetings some document names.
+    static func isPartial(_ doc: YAMLValue) throws(FileError) -> Bool {
+        try doc.fields("a year file", allowed: ["meetings", "partial"])["partial"]?.bool("partial") ?? false
     }
 
     static func meeting(_ item: YAMLValue, year: Int, bodies: [Body]) throws(FileError) -> Meeting {
@@ -43,7 +48,7 @@ enum MeetingFile {
             status: try f["status"]?.oneOf(Meeting.Status.self, "status") ?? .planned,
             note: try f["note"]?.string("a note"),
             guests: try (f["guests"]?.list("guests") ?? []).map { (v) throws(FileError) in try v.string("a guest") },
-            location: item.location)
+            chair: try f["chair"].map(DefinitionFiles.chairperson), location: item.location)
     }
 
     /// Date, optional end date and time. A body's meeting without a time takes the body's

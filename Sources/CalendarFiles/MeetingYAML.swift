@@ -52,6 +52,12 @@ public enum MeetingYAML {
         if let d = meeting.place?.digital { lines.append("digital: " + (d.platform.map(quoted) ?? "true")) }
         if meeting.status != .planned { lines.append("status: \(meeting.status.rawValue)") }
         if let note = note ?? meeting.note { lines.append("note: \(quoted(note))") }
+        if let chair = meeting.chair {
+            lines.append(
+                "chair: "
+                    + (chair.municipality.map { "{name: \(quoted(chair.name)), municipality: \($0)}" }
+                        ?? quoted(chair.name)))
+        }
         if !meeting.guests.isEmpty { lines.append("guests: [\(meeting.guests.map(quoted).joined(separator: ", "))]") }
         return lines.enumerated().map { i, line in (i == 0 ? "  - " : "    ") + line + "\n" }.joined()
     }

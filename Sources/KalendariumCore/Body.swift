@@ -15,13 +15,15 @@ public struct Body: Hashable, Sendable, Codable {
     /// The slug of the body whose meetings prepare this one's
     /// (ledningsgruppen prepares the committee), if any.
     public let preparedBy: String?
+    /// The chair (and vice chair) of each year the documents name, oldest first.
+    public let chairs: [ChairTerm]
     /// Where the file defines it, for errors found across files.
     public let location: SourceLocation?
 
     public init(
         slug: String, name: String, weekday: Weekday, start: LocalTime, end: LocalTime,
         minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil,
-        location: SourceLocation? = nil
+        chairs: [ChairTerm] = [], location: SourceLocation? = nil
     ) {
         self.location = location
         self.slug = slug
@@ -33,7 +35,11 @@ public struct Body: Hashable, Sendable, Codable {
         self.members = members
         self.attendees = attendees
         self.preparedBy = preparedBy
+        self.chairs = chairs.sorted { $0.year < $1.year }
     }
+
+    /// The chair and vice chair of `year`, if the data names them.
+    public func chairs(in year: Int) -> ChairTerm? { chairs.first { $0.year == year } }
 
     /// Everyone expected in the room.
     public var people: Set<Role> { members.union(attendees) }

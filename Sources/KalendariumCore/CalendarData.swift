@@ -6,6 +6,9 @@ public struct CalendarData: Sendable {
     public var conferences: [Conference]
     public var meetings: [Meeting]
     public var rules: PlanningRules
+    /// Years whose file holds only some of the meetings (`partial: true`): the meetings
+    /// the minutes happen to name. A count of meetings says nothing about such a year.
+    public var partialYears: Set<Int> = []
 
     public init(
         municipalities: [Municipality], bodies: [Body], networks: [Network] = [], conferences: [Conference],
@@ -30,6 +33,13 @@ public struct CalendarData: Sendable {
         case .body(let slug): body(slug)?.name ?? slug
         case .conference(let slug): conference(slug)?.name ?? slug
         }
+    }
+
+    /// Who chairs `meeting`: its own chair, else its body's chair of that year; nil for a
+    /// conference or a year the data names no chair for.
+    public func chair(of meeting: Meeting) -> Chairperson? {
+        guard case .body(let slug) = meeting.subject else { return nil }
+        return meeting.chair ?? body(slug)?.chairs(in: meeting.year)?.chair
     }
 
     /// Roles expected at a meeting of this subject.

@@ -9,6 +9,30 @@ public enum DataValidator {
         errors += duplicateDefinitions(in: data)
         errors += meetingErrors(in: data)
         errors += conferenceErrors(in: data)
+        errors += chairErrors(in: data)
+        return errors
+    }
+
+    /// A chair's municipality must be one the data knows.
+    private static func chairErrors(in data: CalendarData) -> [Diagnostic] {
+        let known = data.municipalities.map(\.slug)
+        func check(_ person: Chairperson?, at location: SourceLocation?) -> Diagnostic? {
+            guard let slug = person?.municipality, data.municipality(slug) == nil else { return nil }
+            return .error(
+                .unknownMunicipality,
+                "unknown municipality \"\(slug)\" for the chair \(person!.name)"
+                    + Suggestion.hint(for: slug, in: known), at: location)
+        }
+        var errors: [Diagnostic] = []
+        for body in data.bodies {
+            for term in body.chairs {
+                errors += [check(term.chair, at: term.location), check(term.viceChair, at: term.location)]
+                    .compactMap { $0 }
+            }
+        }
+        for meeting in data.meetings {
+            if let error = check(meeting.chair, at: meeting.location) { errors.append(error) }
+        }
         return errors
     }
 

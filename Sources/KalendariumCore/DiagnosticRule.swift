@@ -32,6 +32,8 @@ public enum DiagnosticRule: String, Hashable, Sendable, CaseIterable, Comparable
     case noHost = "no-host"
     case hostPlace = "host-place"
     case externalClash = "external-clash"
+    /// A year with meetings of a body and no chair in the data.
+    case noChair = "no-chair"
 
     public var description: String { rawValue }
 

@@ -13,11 +13,15 @@ public struct Meeting: Hashable, Sendable {
     public let note: String?
     /// Guests, as the minutes name them ("regiondirektören", "Trafikverket").
     public let guests: [String]
+    /// Who chairs this meeting when it is not the year's chair ("Boel Godner … leder
+    /// mötet i Daniel Dronjaks frånvaro"); nil for the year's chair.
+    public let chair: Chairperson?
     public let location: SourceLocation?
 
     public init(
         id: String? = nil, subject: Subject, kind: Kind = .ordinary, schedule: Schedule, place: Place? = nil,
-        status: Status = .planned, note: String? = nil, guests: [String] = [], location: SourceLocation? = nil
+        status: Status = .planned, note: String? = nil, guests: [String] = [], chair: Chairperson? = nil,
+        location: SourceLocation? = nil
     ) {
         self.id = id ?? "\(subject.slug)-\(schedule.firstDay?.description ?? "\(schedule.year)")"
         self.subject = subject
@@ -27,6 +31,7 @@ public struct Meeting: Hashable, Sendable {
         self.status = status
         self.note = note
         self.guests = guests
+        self.chair = chair
         self.location = location
     }
 

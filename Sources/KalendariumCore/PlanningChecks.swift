@@ -10,8 +10,26 @@ public enum PlanningChecks {
         let active = data.meetings.filter { $0.status != .cancelled }
         var all = usualSlot(active, data) + daysOff(active, data) + minimumMeetings(active, data)
         all += preparation(active, data) + overlaps(active, data) + conferenceHosts(data)
-        all += externalClashes(active, data, externalEvents)
+        all += externalClashes(active, data, externalEvents) + chairs(active, data)
         return all.sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// Each body elects its chair every year (the agreement, § 3; seed 004, section 6), and
+    /// the chair sends the notices: a year with meetings and no chair in the data is a gap.
+    static func chairs(_ meetings: [Meeting], _ data: CalendarData) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for body in data.bodies {
+            let years = Set(meetings.filter { $0.subject == .body(body.slug) }.map(\.year))
+            for year in years.sorted() where body.chairs(in: year) == nil {
+                result.append(
+                    Diagnostic(
+                        .warning, rule: .noChair,
+                        "\(body.name) has meetings in \(year) and no chair; add `\(year):` under its chairs "
+                            + "in bodies.yaml (the body elects a chair every year)",
+                        at: body.location, year: year, subject: body.slug))
+            }
+        }
+        return result
     }
 
     /// The agreement's usual slots: ledningsgruppen on Fridays 08:30–11:00, the committee
@@ -69,7 +87,7 @@ public enum PlanningChecks {
         var result: [Diagnostic] = []
         for body in data.bodies {
             let own = meetings.filter { $0.subject == .body(body.slug) }
-            for year in Set(own.map(\.year)).sorted() {
+            for year in Set(own.map(\.year)).sorted() where !data.partialYears.contains(year) {
                 let count = own.filter { $0.year == year }.count
                 if count < body.minimumMeetingsPerYear {
                     result.append(

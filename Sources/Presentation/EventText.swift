@@ -20,13 +20,14 @@ extension Swedish {
     }
 
     /// The lines of the event's DESCRIPTION: what it is, where, the hosts (a conference),
-    /// guests, the note, a status that is not "confirmed", and the link to the page.
+    /// the chair (a body's meeting), guests, the note, a status that is not "confirmed", and the link to the page.
     public static func eventDescription(
         _ m: Meeting, _ data: CalendarData, hosts: RotationEntry?, status: Meeting.Status, pageURL: String
     ) -> String {
         var lines = ["\(data.name(of: m.subject)) – \(kind(m.kind))"]
         if let location = place(m.place, data) { lines.append("\(placeLabel): \(location)") }
         if let hosts { lines.append(hostLine(hosts, data)) }
+        if let chair = chair(of: m, data) { lines.append("\(chairLabel): \(chair)") }
         if !m.guests.isEmpty { lines.append("\(guestsLabel): \(list(m.guests))") }
         if let note = m.note { lines.append("\(noteLabel): \(note)") }
         if let said = Swedish.status(status) { lines.append("\(statusLabel): \(said)") }

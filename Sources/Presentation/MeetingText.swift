@@ -22,6 +22,19 @@ extension Swedish {
         }
     }
 
+    /// "Meeri Wasberg (Haninge)", or the name alone when the data gives no municipality.
+    public static func chairperson(_ person: Chairperson, _ data: CalendarData) -> String {
+        guard let slug = person.municipality else { return person.name }
+        return "\(person.name) (\(data.municipality(slug)?.name ?? slug))"
+    }
+
+    /// The chair of the meeting, as a line's value; nil when the data names none.
+    public static func chair(of m: Meeting, _ data: CalendarData) -> String? {
+        data.chair(of: m).map { chairperson($0, data) }
+    }
+
+    public static let chairLabel = "Ordförande"
+
     public static let tentative = "preliminärt"
     public static let cancelled = "inställt"
     public static let digital = "digitalt"

@@ -87,9 +87,11 @@ public struct PageView: Sendable {
         }
         var what = Swedish.kind(m.kind).capitalizedFirst
         if let status = Swedish.status(m.status) { what += " (\(status))" }
-        return [
+        var row: [String: Any] = [
             "date": m.schedule.firstDay.map(Swedish.shortDate) ?? "", "time": time, "what": what,
             "place": Swedish.place(m.place, data) ?? "",
         ]
+        row["chair"] = Swedish.chair(of: m, data)
+        return row
     }
 }

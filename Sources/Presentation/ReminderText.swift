@@ -67,6 +67,7 @@ public enum ReminderText {
             ]
             agenda["place"] = Swedish.place(meeting.place, data)
             agenda["note"] = meeting.note
+            agenda["chair"] = Swedish.chair(of: meeting, data)
             return ["agenda": agenda]
         case .digest(let items):
             return ["digest": ["items": items.map(itemLine)]]

@@ -40,7 +40,10 @@ struct PlanCommand: ParsableCommand {
             header: [
                 "Kalendarium \(year): proposed by `kalendarium plan \(year)` from calendars/rules.yaml.",
                 "Each comment says why that date. Review, adjust, then run `kalendarium check`.",
-            ] + plan.relaxations.map { "Rule that gave way: \($0)" })
+            ]
+                + load.data.bodies.filter { $0.chairs(in: year) == nil }.map {
+                    "Add \($0.name)'s chairs for \(year) to bodies.yaml when they are elected."
+                } + plan.relaxations.map { "Rule that gave way: \($0)" })
         if let out {
             do {
                 try AtomicFile.write(Data(text.utf8), to: out)

@@ -170,7 +170,10 @@ func event(_ text: String, uid: String) throws -> ICalComponent? {
         #expect(extra.property("SUMMARY")?.value == .text("Ledningsgruppen – extra möte"))
         #expect(extra.property("LOCATION")?.value == .text("Digitalt (Teams)"))
         guard case .text(let d) = extra.property("DESCRIPTION")?.value else { Issue.record("no description"); return }
-        #expect(d.contains("Ledningsgruppen – extra möte\nPlats: Digitalt (Teams)\nAnteckning: Extrainsatt möte."))
+        #expect(
+            d.contains(
+                "Ledningsgruppen – extra möte\nPlats: Digitalt (Teams)\nOrdförande: Rickard Sundbom (Södertälje)\n"
+                    + "Anteckning: Extrainsatt möte."))
         #expect(d.hasSuffix("Kalendarium: http://127.0.0.1:8080/"))
     }
 }

@@ -22,6 +22,20 @@ import Testing
                 .isEmpty)
     }
 
+    @Test func aYearWithMeetingsAndNoChairIsAWarning() {
+        let meetings = [meeting("samarbetskommitten", "2019-11-14"), meeting("samarbetskommitten", "2020-10-29")]
+        #expect(rules(meetings, PlanningChecks.chairs) == ["2019 no-chair", "2020 no-chair"])
+        let k = Sodertorn.kommitten
+        let chaired = Body(
+            slug: k.slug, name: k.name, weekday: k.weekday, start: k.start, end: k.end,
+            minimumMeetingsPerYear: k.minimumMeetingsPerYear, members: k.members, attendees: k.attendees,
+            preparedBy: k.preparedBy, chairs: [ChairTerm(year: 2019, chair: Chairperson(name: "Meeri Wasberg"))])
+        var data = Sodertorn.data(meetings: meetings)
+        data.bodies = [Sodertorn.ledningsgruppen, chaired]
+        #expect(
+            PlanningChecks.chairs(meetings, data).map { "\($0.year!) \($0.subject!)" } == ["2020 samarbetskommitten"])
+    }
+
     @Test func holidaysAndNonMeetingPeriods() {
         #expect(rules([meeting("ledningsgruppen", "2019-05-31")], PlanningChecks.daysOff).isEmpty)
         #expect(rules([meeting("samarbetskommitten", "2019-05-30")], PlanningChecks.daysOff) == ["2019-05-30 holiday"])

@@ -99,6 +99,46 @@ import Testing
                 """)
     }
 
+    @Test func theNoticeTheFeedAndThePageNameTheChair() {
+        let committee = Body(
+            slug: "samarbetskommitten", name: "Samarbetskommittén", weekday: .thursday,
+            start: LocalTime(hour: 12, minute: 0)!, end: LocalTime(hour: 15, minute: 30)!, minimumMeetingsPerYear: 6,
+            members: [.kso],
+            chairs: [ChairTerm(year: 2021, chair: Chairperson(name: "Meeri Wasberg", municipality: "salem"))])
+        let data = CalendarData(
+            municipalities: Self.data.municipalities, bodies: [committee], conferences: [], meetings: [])
+        let meeting = Meeting(
+            subject: .body("samarbetskommitten"),
+            schedule: .timed(
+                startDate: Self.day("2021-09-02"), start: LocalTime(hour: 12, minute: 0)!,
+                endDate: Self.day("2021-09-02"), end: LocalTime(hour: 15, minute: 30)!))
+        let recipient = Recipient(name: "Eva", email: "eva@example.org", receives: [.agenda])
+        let envelope = ReminderPass.Envelope(
+            recipient: recipient,
+            reminders: [Reminder(key: "k", recipient: recipient, subject: .agenda(meeting, openItems: []))])
+        let body = ReminderText.body(
+            envelope, data: data, pageURL: "https://k.example.org/", unsubscribe: "kansli@example.org")
+        #expect(body.contains("Tid: torsdag 2 september 2021 kl. 12:00–15:30.\nOrdförande: Meeri Wasberg (Salem).\n"))
+        let description = Swedish.eventDescription(
+            meeting, data, hosts: nil, status: .planned, pageURL: "https://k.example.org/")
+        #expect(description.split(separator: "\n").contains("Ordförande: Meeri Wasberg (Salem)"))
+        #expect(
+            PageView(data: data, feeds: [], warnings: [], problems: [], builtAt: nil).row(meeting, data)["chair"]
+                as? String == "Meeri Wasberg (Salem)")
+        // A meeting led by someone else names them, with no municipality when none is known.
+        let led = Meeting(
+            subject: meeting.subject, schedule: meeting.schedule, chair: Chairperson(name: "Boel Godner"))
+        #expect(Swedish.chair(of: led, data) == "Boel Godner")
+        // No chair in the data: no line.
+        let other = Meeting(
+            subject: meeting.subject,
+            schedule: .timed(
+                startDate: Self.day("2022-09-01"), start: LocalTime(hour: 12, minute: 0)!,
+                endDate: Self.day("2022-09-01"), end: LocalTime(hour: 15, minute: 30)!))
+        #expect(
+            !Swedish.eventDescription(other, data, hosts: nil, status: .planned, pageURL: "u").contains("Ordförande"))
+    }
+
     @Test func anItemReminderNamesItsDetails() {
         let item = Item(
             title: "Svara på remissen", description: "Gemensamt svar.", body: "samarbetskommitten",

@@ -222,7 +222,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(r.status == .ok)
                 #expect(
                     text(r).hasPrefix(
-                        "{\"built_at\":\"2021-01-01T09:00:00Z\",\"data_warnings\":7,\"feeds\":15,\"reasons\":[],\"status\":\"ok\"}"
+                        "{\"built_at\":\"2021-01-01T09:00:00Z\",\"data_warnings\":5,\"feeds\":15,\"reasons\":[],\"status\":\"ok\"}"
                     ))
             }
             _ = try await client.execute(uri: "/calendars/all.ics", method: .get) { $0.status }
@@ -256,7 +256,9 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(html.contains("href=\"https://kalendarium.example.org/calendars/municipality/salem.ics\""))
                 #expect(html.contains("Google Kalender:"))
                 #expect(
-                    html.contains("<td>fre 22 jan 2021</td><td>08:30–11:00</td><td>Ordinarie möte (preliminärt)</td>"))
+                    html.contains(
+                        "<td>fre 22 jan 2021</td><td>08:30–11:00</td><td>Ordinarie möte (preliminärt)<br>"
+                            + "<span class=\"muted\">Ordförande: Magnus Gyllestad (Haninge)</span></td>"))
                 #expect(
                     html.contains("<td>2027</td><td>Salem</td><td>Nynäshamn och Haninge</td><td>Ekonomicheferna</td>"))
                 #expect(
