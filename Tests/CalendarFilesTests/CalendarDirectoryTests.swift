@@ -172,8 +172,8 @@ struct CalendarCopy {
         let result = try errors(["municipalities.yaml": municipalities])
         #expect(
             result == [
-                "2021.yaml:24:5: error: Salem hosts a meeting in 2021 but is not a member that year (member 2000–2019) [not-a-member]",
-                "conferences.yaml:38:7: error: Salem is named host of Södertörnskonferensen 2020 but is not a member that year (member 2000–2019) [not-a-member]",
+                "2021.yaml:28:5: error: Salem hosts a meeting in 2021 but is not a member that year (member 2000–2019) [not-a-member]",
+                "conferences.yaml:31:7: error: Salem is named host of Södertörnskonferensen 2020 but is not a member that year (member 2000–2019) [not-a-member]",
             ])
     }
 
