@@ -7,11 +7,28 @@ enum DefinitionFiles {
         entries(doc, list: "municipalities", into: &diagnostics) { (item) throws(FileError) in
             let f = try item.fields("a municipality", allowed: ["slug", "name", "member-from", "member-until"])
             let from = try f.required("member-from").int("the first member year", in: 1900...2200)
-            let until = try f["member-until"]?.int("the last member year", in: from...2200)
             return Municipality(
                 slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
-                memberFrom: from, memberUntil: until, location: item.location)
+                memberFrom: from, lastDay: try f["member-until"].map { (v) throws(FileError) in try lastDay(v, from) },
+                location: item.location)
         }
+    }
+
+    /// `member-until: 2031` (member to the end of 2031) or `member-until: 2031-05-31`
+    /// (the last day of a notice period, agreement § 2).
+    private static func lastDay(_ value: YAMLValue, _ from: Int) throws(FileError) -> LocalDate {
+        let text = try value.scalar("the last member year or day")
+        let day: LocalDate
+        if text.contains("-") {
+            day = try value.date()
+        } else {
+            day = LocalDate(
+                year: try value.int("the last member year (or day, YYYY-MM-DD)", in: from...2200), month: 12, day: 31)!
+        }
+        guard day.year >= from else {
+            throw value.fail("member-until \(text) is before member-from \(from)")
+        }
+        return day
     }
 
     static func bodies(_ doc: YAMLValue, into diagnostics: inout [Diagnostic]) -> [Body] {
@@ -97,7 +114,8 @@ enum DefinitionFiles {
     }
 
     private static func override(_ item: YAMLValue) throws(FileError) -> RotationOverride {
-        let f = try item.fields("an override", allowed: ["year", "swap", "cancelled", "digital", "hosts", "note"])
+        let f = try item.fields(
+            "an override", allowed: ["year", "swap", "cancelled", "digital", "hosts", "moved-to", "note"])
         let note = try f["note"]?.string("a note")
         if let swap = f["swap"] {
             let years = try swap.list("two years").map { (v) throws(FileError) in try v.int("a year", in: 1900...2200) }
@@ -118,7 +136,19 @@ enum DefinitionFiles {
         if let digital = f["digital"], try digital.bool("digital") {
             return RotationOverride(.digital(year), note: note, location: item.location)
         }
-        throw item.fail("an override needs one of: swap, hosts, cancelled: true, digital: true")
+        if let moved = f["moved-to"] {
+            return RotationOverride(.moved(year, to: try move(moved, from: year)), note: note, location: item.location)
+        }
+        throw item.fail("an override needs one of: swap, hosts, cancelled: true, digital: true, moved-to")
+    }
+
+    /// `moved-to: {year: 2021, season: spring}`: when the year's conference took place instead.
+    private static func move(_ value: YAMLValue, from year: Int) throws(FileError) -> ConferenceMove {
+        let m = try value.fields("moved-to ({year: 2021, season: spring})", allowed: ["year", "season"])
+        // Not before the conference year: an event held early belongs to the year it is held in.
+        return ConferenceMove(
+            year: try m.required("year").int("the year it took place (not before \(year))", in: year...2200),
+            season: try m.required("season").oneOf(Season.self, "season"))
     }
 
     static func rules(_ doc: YAMLValue) throws(FileError) -> PlanningRules {

@@ -8,15 +8,21 @@
 /// municipalities in turn order, going forward from the first recorded year and
 /// backward before it, so with all members present it repeats the recorded cycle.
 ///
-/// **Leaving and joining.** A municipality that is not a member in a year is
-/// skipped and the next one in turn order takes its place; the others keep their
-/// order. With pairs this means partners shift after someone leaves, so that every
-/// remaining member still hosts once per round. A municipality that was never in
-/// the history joins the turn order at the end (by first member year, then slug).
+/// **Leaving and joining.** A municipality hosts a year only if it is still a member
+/// on the last day the conference can be held (`Conference.lastPossibleDay(of:)`:
+/// the end of its season); otherwise it is skipped and the next one in turn order takes
+/// its place, the others keeping their order. With pairs this means partners shift
+/// after someone leaves, so that every remaining member still hosts once per round.
+/// A municipality that was never in the history joins the turn order at the end (by
+/// first member year, then slug). Turns are counted among the members present, from
+/// the latest change, so the reason says "turn 3 of 7 since salem left in 2031".
 ///
-/// **Overrides** replace the answer for their year only; the turn order goes on as
-/// planned, so a swap or a cancelled year never moves other years' hosts.
-/// A recorded year that differs from the cycle is kept as recorded, the same way.
+/// **Overrides.** A cancelled year, or explicit hosts that displace the cycle's, do not
+/// spend the displaced hosts' turns: they take the next conference year, and every
+/// later year shifts (going forward from the first recorded year; before it, there is
+/// no later turn to move to). A swap trades two years' hosts and displaces nobody; a
+/// digital or moved year keeps its hosts. A recorded year that differs from the cycle
+/// is kept as recorded and moves nobody.
 public struct HostRotation: Sendable {
     public let conference: Conference
     /// Municipalities in turn order.
@@ -83,8 +89,8 @@ public struct HostRotation: Sendable {
     public func entries(in range: ClosedRange<Int>) -> [RotationEntry] {
         let years = range.filter { conference.isHeld(in: $0) }
         guard !years.isEmpty else { return [] }
-        let computed = cycleHosts(for: years)
-        return years.map { entry(year: $0, cycle: computed) }
+        let steps = walk(covering: years)
+        return years.map { entry(year: $0, steps: steps) }
     }
 
     /// The answer for one year, or `nil` when the conference is not held that year by its interval.
@@ -92,81 +98,215 @@ public struct HostRotation: Sendable {
         entries(in: year...year).first
     }
 
+    /// The answer for the conference year a meeting belongs to: a moved conference's event
+    /// (Södertörnskonferensen in spring 2021) belongs to the year it moved from (2020).
+    public func entry(for meeting: Meeting) -> RotationEntry? {
+        entry(for: conference.conferenceYear(of: meeting))
+    }
+
     // MARK: - The turn walk
 
-    /// Hosts by the turn order alone (before history and overrides), for `years` and any year a swap needs.
-    private func cycleHosts(for years: [Int]) -> [Int: CycleAnswer] {
-        guard case .municipalities(let count) = conference.hostRule, let anchor = cycleYears?.lowerBound else {
-            return [:]
-        }
+    /// One conference year as the turn walk gives it, before history and overrides.
+    private struct Step {
+        /// The cycle's hosts; empty when too few members are left to fill the places.
+        var hosts: [String]
+        var turn: RotationTurn?
+        /// In a cancelled or explicit-hosts year: the cycle's hosts that did not host, and where they went.
+        var displaced: [Displacement] = []
+    }
+
+    /// A displaced host waiting for the next conference year.
+    private struct Waiting {
+        let slug: String
+        /// Every year it was displaced from, the first one first.
+        let years: [Int]
+        let cause: Postponement.Cause
+    }
+
+    /// Walks the turn order over `years` and any year a swap needs.
+    private func walk(covering years: [Int]) -> [Int: Step] {
+        guard case .municipalities(let count) = conference.hostRule, let cycle = cycleYears else { return [:] }
         var wanted = Set(years)
         for override in conference.overrides {
             if case .swap(let a, let b) = override.change { wanted.formUnion([a, b]) }
         }
-        let lo = wanted.min()!
-        let hi = wanted.max()!
-        var answers: [Int: CycleAnswer] = [:]
-        // Forward from the anchor: the pointer is the next turn to give.
-        if hi >= anchor {
-            var pointer = 0
-            var year = anchor
-            while year <= hi {
-                let (hosts, used) = take(count, from: pointer, step: 1, year: year)
-                answers[year] = CycleAnswer(hosts: hosts, position: (year - anchor) / conference.interval)
-                pointer += used
-                year += conference.interval
-            }
+        var steps: [Int: Step] = [:]
+        if wanted.max()! >= cycle.lowerBound {
+            walkForward(to: wanted.max()!, count: count, cycle: cycle, into: &steps)
         }
-        // Backward before the anchor: the pointer is the last turn given.
-        if lo < anchor {
-            var pointer = -1
-            var year = anchor - conference.interval
-            while year >= lo {
-                let (hosts, used) = take(count, from: pointer, step: -1, year: year)
-                answers[year] = CycleAnswer(hosts: hosts.reversed(), position: (year - anchor) / conference.interval)
-                pointer -= used
-                year -= conference.interval
-            }
+        if wanted.min()! < cycle.lowerBound {
+            walkBackward(to: wanted.min()!, count: count, cycle: cycle, into: &steps)
         }
-        return answers
+        return steps
     }
 
-    /// Takes `count` members of `year` walking the turn order from `pointer`;
-    /// returns them and how many turns were passed (skipped non-members included).
-    private func take(_ count: Int, from pointer: Int, step: Int, year: Int) -> ([String], Int) {
+    /// Forward from the first recorded year: `pointer` is the next turn to give, and
+    /// displaced hosts wait in `queue` for the next year, ahead of the turn order.
+    private func walkForward(to last: Int, count: Int, cycle: ClosedRange<Int>, into steps: inout [Int: Step]) {
+        let length = (cycle.upperBound - cycle.lowerBound) / conference.interval + 1
+        var pointer = 0
+        var queue: [Waiting] = []
+        var present = members(on: conference.lastPossibleDay(of: cycle.lowerBound))
+        var since: [MembershipChange] = []
+        var given = 0
+        var hostsInstead: [Int: [String: Int]] = [:]
+        var displacedAt: [Int: [String]] = [:]
+        // Displaced hosts may find their year after `last`; each override displaces at most once.
+        let limit = last + conference.interval * (conference.overrides.count + 1)
+        var year = cycle.lowerBound
+        while year <= last || (!queue.isEmpty && year <= limit) {
+            defer { year += conference.interval }
+            let day = conference.lastPossibleDay(of: year)
+            let now = members(on: day)
+            if now != present {
+                since = changes(from: present, to: now, on: day)
+                present = now
+                given = 0
+            }
+            queue.removeAll { municipalities[$0.slug]?.isMember(on: day) != true }
+            let postponed = Array(queue.prefix(count))
+            let waiting = Array(queue.dropFirst(count))
+            var hosts = postponed.map(\.slug)
+            let (rest, used) = take(
+                count - hosts.count, from: pointer, step: 1, on: day, excluding: Set(queue.map(\.slug)))
+            guard hosts.count + rest.count == count else {
+                steps[year] = Step(hosts: [], turn: nil)
+                continue
+            }
+            hosts += rest
+            pointer += used
+            let displaced = displacedHosts(in: year, of: hosts)
+            steps[year] = Step(
+                hosts: hosts,
+                turn: RotationTurn(
+                    given: given, hosts: hosts.count, members: present.count, since: since, cycleYears: cycle,
+                    cycleLength: length, skipped: skipped(on: day, except: since),
+                    postponed: postponed.map { Postponement(municipality: $0.slug, from: $0.years[0], cause: $0.cause) }
+                ))
+            given += hosts.count - displaced.count
+            var next = waiting
+            for slug in hosts {
+                let earlier = postponed.first { $0.slug == slug }
+                if displaced.contains(slug) {
+                    next.append(
+                        Waiting(
+                            slug: slug, years: (earlier?.years ?? []) + [year],
+                            cause: earlier?.cause ?? cause(of: year)))
+                } else if let earlier {
+                    for from in earlier.years { hostsInstead[from, default: [:]][slug] = year }
+                }
+            }
+            if !displaced.isEmpty { displacedAt[year] = displaced }
+            queue = next
+        }
+        for (from, slugs) in displacedAt {
+            steps[from]?.displaced = slugs.map { Displacement(municipality: $0, hostsIn: hostsInstead[from]?[$0]) }
+        }
+    }
+
+    /// Backward before the first recorded year: `pointer` is the last turn given. Nothing
+    /// is postponed here: a displaced host's next turn would be a year already walked.
+    private func walkBackward(to first: Int, count: Int, cycle: ClosedRange<Int>, into steps: inout [Int: Step]) {
+        let length = (cycle.upperBound - cycle.lowerBound) / conference.interval + 1
+        let memberCount = members(on: conference.lastPossibleDay(of: cycle.lowerBound)).count
+        var pointer = -1
+        var offset = -1
+        var year = cycle.lowerBound - conference.interval
+        while year >= first {
+            defer {
+                year -= conference.interval
+                offset -= 1
+            }
+            let day = conference.lastPossibleDay(of: year)
+            let (hosts, used) = take(count, from: pointer, step: -1, on: day, excluding: [])
+            guard !hosts.isEmpty else {
+                steps[year] = Step(hosts: [], turn: nil)
+                continue
+            }
+            pointer -= used
+            steps[year] = Step(
+                hosts: hosts.reversed(),
+                turn: RotationTurn(
+                    given: offset * count, hosts: count, members: memberCount, since: [], cycleYears: cycle,
+                    cycleLength: length, skipped: skipped(on: day, except: [])),
+                displaced: displacedHosts(in: year, of: hosts.reversed()).map {
+                    Displacement(municipality: $0, hostsIn: nil)
+                })
+        }
+    }
+
+    /// Takes `count` members on `day` walking the turn order from `pointer`, passing over
+    /// `excluding` (hosts already waiting); returns them and how many turns were passed
+    /// (skipped non-members included).
+    private func take(
+        _ count: Int, from pointer: Int, step: Int, on day: LocalDate, excluding: Set<String>
+    ) -> ([String], Int) {
         let n = turnOrder.count
         var hosts: [String] = []
         var used = 0
         while hosts.count < count, used < n {
             let slug = turnOrder[((pointer + step * used) % n + n) % n]
             used += 1
-            if municipalities[slug]?.isMember(in: year) == true { hosts.append(slug) }
+            if municipalities[slug]?.isMember(on: day) == true, !excluding.contains(slug) { hosts.append(slug) }
         }
         // Too few members to fill the year: nobody hosts, and the turns are not spent.
         return hosts.count == count ? (hosts, used) : ([], 0)
     }
 
-    private struct CycleAnswer {
-        let hosts: [String]
-        let position: Int
+    /// The turn-order municipalities that are members on `day`.
+    private func members(on day: LocalDate) -> [String] {
+        turnOrder.filter { municipalities[$0]?.isMember(on: day) == true }
+    }
+
+    /// Who left or joined between two years' members.
+    private func changes(from old: [String], to new: [String], on day: LocalDate) -> [MembershipChange] {
+        turnOrder.compactMap { slug -> MembershipChange? in
+            switch (old.contains(slug), new.contains(slug)) {
+            case (true, false): .left(slug, lastDay: municipalities[slug]?.lastDay ?? day)
+            case (false, true): .joined(slug, year: municipalities[slug]?.memberFrom ?? day.year)
+            default: nil
+            }
+        }
+    }
+
+    /// Members of the turn order that are not members on `day` (they are skipped), other than those in `since`.
+    private func skipped(on day: LocalDate, except since: [MembershipChange]) -> [String] {
+        turnOrder.filter { slug in
+            municipalities[slug]?.isMember(on: day) != true && !since.contains { $0.municipality == slug }
+        }
+    }
+
+    /// The cycle's hosts an override keeps from hosting `year`: all in a cancelled year,
+    /// those not named in an explicit-hosts year.
+    private func displacedHosts(in year: Int, of hosts: [String]) -> [String] {
+        var displaced: [String] = []
+        for override in conference.overrides {
+            switch override.change {
+            case .cancelled(year): displaced = hosts
+            case .hosts(year, let explicit): displaced = hosts.filter { !explicit.contains($0) }
+            default: continue
+            }
+        }
+        return displaced
+    }
+
+    private func cause(of year: Int) -> Postponement.Cause {
+        conference.overrides.contains { $0.change == .cancelled(year) } ? .cancelled : .otherHosts
     }
 
     // MARK: - History and overrides on top of the cycle
 
-    private func entry(year: Int, cycle: [Int: CycleAnswer]) -> RotationEntry {
+    private func entry(year: Int, steps: [Int: Step]) -> RotationEntry {
         if case .network(let network) = conference.hostRule {
             return RotationEntry(
                 year: year, conference: conference.slug, hosts: [], network: network,
-                status: status(for: year), reason: .network(network, interval: conference.interval))
+                status: status(for: year), reason: .network(network, interval: conference.interval),
+                movedTo: conference.move(of: year))
         }
-        let base = cycle[year] ?? CycleAnswer(hosts: [], position: 0)
-        let length = cycleYears.map { ($0.upperBound - $0.lowerBound) / conference.interval + 1 } ?? 1
-        let cycleReason = RotationReason.cycle(
-            position: ((base.position % length) + length) % length + 1, length: length,
-            from: cycleYears?.lowerBound ?? year, to: cycleYears?.upperBound ?? year,
-            skipped: skippedMembers(in: year))
-        var hosts = base.hosts
-        var reason = base.hosts.isEmpty ? .tooFewMembers(year: year) : cycleReason
+        let step = steps[year] ?? Step(hosts: [], turn: nil)
+        var hosts = step.hosts
+        var reason: RotationReason = step.turn.map { .cycle($0) } ?? .tooFewMembers(year: year)
+        if hosts.isEmpty { reason = .tooFewMembers(year: year) }
         if let record = conference.history.first(where: { $0.year == year }) {
             if record.hosts == hosts {
                 reason = .recorded(matchesCycle: true, cycleHosts: hosts)
@@ -179,22 +319,24 @@ public struct HostRotation: Sendable {
             switch override.change {
             case .swap(let a, let b):
                 let other = a == year ? b : a
-                let otherHosts = conference.history.first { $0.year == other }?.hosts ?? cycle[other]?.hosts ?? []
+                let otherHosts = conference.history.first { $0.year == other }?.hosts ?? steps[other]?.hosts ?? []
                 hosts = otherHosts
                 reason = .swapped(with: other, note: override.note)
             case .hosts(_, let explicit):
-                reason = .explicit(cycleHosts: hosts, note: override.note)
+                reason = .explicit(cycleHosts: hosts, displaced: step.displaced, note: override.note)
                 hosts = explicit
             case .cancelled:
-                reason = .cancelled(cycleHosts: hosts, note: override.note)
+                reason = .cancelled(cycleHosts: hosts, displaced: step.displaced, note: override.note)
                 hosts = []
             case .digital:
                 reason = .digital(underlying: reason, note: override.note)
+            case .moved(_, let move):
+                reason = .moved(underlying: reason, to: move, note: override.note)
             }
         }
         return RotationEntry(
             year: year, conference: conference.slug, hosts: hosts, network: nil,
-            status: status(for: year), reason: reason)
+            status: status(for: year), reason: reason, movedTo: conference.move(of: year))
     }
 
     private func status(for year: Int) -> RotationEntry.Status {
@@ -204,67 +346,5 @@ public struct HostRotation: Sendable {
             if case .digital = override.change { status = .digital }
         }
         return status
-    }
-
-    /// Members of the turn order that are not members in `year` (they are skipped).
-    private func skippedMembers(in year: Int) -> [String] {
-        turnOrder.filter { municipalities[$0]?.isMember(in: year) != true }
-    }
-}
-
-/// Why a year has the hosts it has.
-public indirect enum RotationReason: Hashable, Sendable, CustomStringConvertible {
-    /// As the turn order gives: `position` of `length` in the cycle recorded `from`–`to`.
-    case cycle(position: Int, length: Int, from: Int, to: Int, skipped: [String])
-    /// As the documents record it.
-    case recorded(matchesCycle: Bool, cycleHosts: [String])
-    case swapped(with: Int, note: String?)
-    case explicit(cycleHosts: [String], note: String?)
-    case cancelled(cycleHosts: [String], note: String?)
-    case digital(underlying: RotationReason, note: String?)
-    case network(String, interval: Int)
-    /// Fewer members than hosts needed.
-    case tooFewMembers(year: Int)
-
-    /// A short machine-readable name: cycle, history, swap, override, cancelled, digital, network, none.
-    public var basis: String {
-        switch self {
-        case .cycle: "cycle"
-        case .recorded: "history"
-        case .swapped: "swap"
-        case .explicit: "override"
-        case .cancelled: "cancelled"
-        case .digital: "digital"
-        case .network: "network"
-        case .tooFewMembers: "none"
-        }
-    }
-
-    public var description: String {
-        func list(_ hosts: [String]) -> String { hosts.isEmpty ? "nobody" : hosts.joined(separator: " and ") }
-        func with(_ note: String?) -> String { note.map { ": \($0)" } ?? "" }
-        switch self {
-        case .cycle(let position, let length, let from, let to, let skipped):
-            let base = "cycle position \(position) of \(length) (turn order recorded \(from)–\(to))"
-            return skipped.isEmpty ? base : base + "; skipping \(skipped.joined(separator: ", ")) (not a member)"
-        case .recorded(true, _):
-            return "recorded in the documents (matches the cycle)"
-        case .recorded(false, let cycleHosts):
-            return "recorded in the documents (the cycle would give \(list(cycleHosts)))"
-        case .swapped(let other, let note):
-            return "override: swapped with \(other)\(with(note))"
-        case .explicit(let cycleHosts, let note):
-            return "override: explicit hosts instead of \(list(cycleHosts))\(with(note))"
-        case .cancelled(let cycleHosts, let note):
-            return "override: cancelled; \(list(cycleHosts)) lose their turn\(with(note))"
-        case .digital(let underlying, let note):
-            return "\(underlying); held digitally\(with(note))"
-        case .network(let network, let interval):
-            return interval == 1
-                ? "arranged by the network \(network)"
-                : "arranged by the network \(network), every \(interval) years"
-        case .tooFewMembers(let year):
-            return "too few member municipalities in \(year) to fill the host places"
-        }
     }
 }

@@ -156,7 +156,9 @@ public enum PlanningChecks {
     }
 
     /// Every conference year in the span of the data needs hosts, and a conference held
-    /// in a municipality should be held by one of that year's hosts.
+    /// in a municipality should be held by one of that year's hosts. An event of a moved
+    /// conference year (Södertörnskonferensen 2020, held in spring 2021) is checked against
+    /// the year it moved from.
     static func conferenceHosts(_ data: CalendarData) -> [Diagnostic] {
         guard let first = data.yearsWithData.first, let last = data.yearsWithData.last else { return [] }
         var result: [Diagnostic] = []
@@ -164,14 +166,20 @@ public enum PlanningChecks {
             guard case .municipalities = conference.hostRule,
                 let rotation = try? HostRotation(conference: conference, municipalities: data.municipalities)
             else { continue }
-            for entry in rotation.entries(in: first...last) {
+            // A moved year's event lies in a later year than its conference year: start early enough.
+            let earliest =
+                data.meetings.filter { $0.subject == .conference(conference.slug) }
+                .map(conference.conferenceYear(of:)).min() ?? first
+            for entry in rotation.entries(in: min(first, earliest)...last) {
                 if entry.hosts.isEmpty && entry.status != .cancelled {
                     result.append(
                         Diagnostic(
                             .warning, rule: .noHost, "\(conference.name) \(entry.year) has no host: \(entry.reason)",
                             at: conference.location, year: entry.year, subject: conference.slug))
                 }
-                let held = data.meetings.filter { $0.subject == .conference(conference.slug) && $0.year == entry.year }
+                let held = data.meetings.filter {
+                    $0.subject == .conference(conference.slug) && conference.conferenceYear(of: $0) == entry.year
+                }
                 for meeting in held {
                     if entry.status == .cancelled && meeting.status != .cancelled {
                         result.append(

@@ -12,4 +12,6 @@ public struct RotationEntry: Hashable, Sendable {
     public let network: String?
     public let status: Status
     public let reason: RotationReason
+    /// When the year's event took place instead, for a conference year that moved.
+    public let movedTo: ConferenceMove?
 }

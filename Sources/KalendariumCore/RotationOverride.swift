@@ -2,14 +2,18 @@
 /// because a plan years ahead must say why it is not the cycle.
 public struct RotationOverride: Hashable, Sendable {
     public enum Change: Hashable, Sendable {
-        /// The hosts of two years trade places.
+        /// The hosts of two years trade places; nobody is displaced.
         case swap(Int, Int)
-        /// No conference that year; the hosts lose their turn and later years stay as planned.
+        /// No conference that year; its hosts take the next conference year and every later year shifts.
         case cancelled(Int)
         /// Held digitally that year; the cycle's hosts still arrange it.
         case digital(Int)
-        /// These hosts that year instead of the cycle's; later years stay as planned.
+        /// These hosts that year instead of the cycle's; the cycle's hosts that are not among
+        /// them take the next conference year, and every later year shifts.
         case hosts(Int, [String])
+        /// The year's conference took place later (Södertörnskonferensen 2020 in spring 2021);
+        /// the year's hosts still arrange it.
+        case moved(Int, to: ConferenceMove)
     }
 
     public let change: Change
@@ -26,7 +30,7 @@ public struct RotationOverride: Hashable, Sendable {
     public var years: [Int] {
         switch change {
         case .swap(let a, let b): [a, b]
-        case .cancelled(let y), .digital(let y), .hosts(let y, _): [y]
+        case .cancelled(let y), .digital(let y), .hosts(let y, _), .moved(let y, _): [y]
         }
     }
 }

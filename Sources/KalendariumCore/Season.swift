@@ -11,4 +11,13 @@ public enum Season: String, CaseIterable, Sendable, Codable {
         case .winter: 1...2
         }
     }
+
+    /// The last day of the season in `year`: the latest a conference of that season can be held.
+    public func lastDay(in year: Int) -> LocalDate {
+        let month = months.upperBound
+        return LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
+    }
+
+    /// Whether `day` falls in the season.
+    public func contains(_ day: LocalDate) -> Bool { months.contains(day.month) }
 }

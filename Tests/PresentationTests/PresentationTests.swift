@@ -191,3 +191,36 @@ import Testing
         #expect(!html.contains("{{"))
     }
 }
+
+/// The rotation's Swedish reasons after a leave, a cancelled year and a moved year.
+@Suite struct RotationTextTests {
+    static func name(_ slug: String) -> String { ["salem": "Salem", "nynashamn": "Nynäshamn"][slug] ?? slug }
+
+    @Test func realTurnsPostponementsAndMovesInSwedish() {
+        let cycle = 2019...2026
+        let afterLeave = RotationTurn(
+            given: 2, hosts: 1, members: 7, since: [.left("salem", lastDay: LocalDate(iso: "2031-05-31")!)],
+            cycleYears: cycle, cycleLength: 8)
+        #expect(
+            Swedish.reason(.cycle(afterLeave), names: Self.name)
+                == "Enligt turordningen: tur 3 av 7 sedan Salem lämnade samarbetet 2031.")
+        let postponed = RotationTurn(
+            given: 8, hosts: 1, members: 8, since: [], cycleYears: cycle, cycleLength: 8,
+            postponed: [Postponement(municipality: "salem", from: 2027, cause: .cancelled)])
+        #expect(
+            Swedish.reason(.cycle(postponed), names: Self.name)
+                == "Enligt turordningen: plats 1 av 8 i cykeln från 2019–2026. Salem tar sin tur från 2027, som ställdes in."
+        )
+        #expect(
+            Swedish.reason(
+                .cancelled(
+                    cycleHosts: ["salem"], displaced: [Displacement(municipality: "salem", hostsIn: 2028)], note: nil),
+                names: Self.name) == "Inställt; Salem får sin tur 2028 i stället.")
+        #expect(
+            Swedish.reason(
+                .moved(
+                    underlying: .recorded(matchesCycle: true, cycleHosts: []),
+                    to: ConferenceMove(year: 2021, season: .spring), note: "beslut 2020-11-20"), names: Self.name)
+                == "Enligt beslutad plan (stämmer med turordningen). Flyttad till våren 2021 (beslut 2020-11-20).")
+    }
+}

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 SEED_RADSLAG = {
     2019: ["salem"], 2020: ["nynashamn"], 2021: ["botkyrka"], 2022: ["tyreso"],
@@ -96,8 +97,9 @@ def test_rotation_with_a_municipality_leaving_and_a_swap(run, calendars_copy):
                   "  - slug: tyreso\n    name: Tyresö\n    member-from: 2000\n    member-until: 2029\n")
     (calendars_copy / "municipalities.yaml").write_text(m)
     c = (calendars_copy / "conferences.yaml").read_text()
-    c = c.replace("    overrides:\n      - year: 2020\n        digital: true\n        note: \"2020–2021 gick konferenserna digitalt (pandemin)\"\n      - year: 2021\n        digital: true\n        note: \"2020–2021 gick konferenserna digitalt (pandemin)\"\n",
-                  "    overrides:\n      - swap: [2027, 2028]\n        note: Salem renoverar\n", 1)
+    # After Rådslag's last history line (which carries its source as a trailing comment).
+    c = re.sub(r"(      2026: \[huddinge\][^\n]*\n)",
+               r"\1    overrides:\n      - swap: [2027, 2028]\n        note: Salem renoverar\n", c, count=1)
     (calendars_copy / "conferences.yaml").write_text(c)
     result = run("rotation", "--from", "2027", "--to", "2036", "--conference", "radslag", "--format", "json",
                  "--calendars", str(calendars_copy))
@@ -121,3 +123,77 @@ def test_rotation_table_has_reasons(run):
     assert lines[0].split() == ["year", "conference", "hosts", "status", "reason"]
     assert "Huddinge" in lines[1] and "recorded in the documents" in lines[1]
     assert "Salem" in lines[2] and "cycle position 1 of 8" in lines[2]
+
+
+def test_conference_years_2020_2021_are_as_the_seeds_say(run):
+    # Seed 003: ledningsgruppen decided on 2020-11-20 to hold a Södertörnskonferensen in spring 2021,
+    # digitally; seed 002 (2021-08-20): it was held digitally. Nothing is known of Rådslag 2020–21.
+    result = run("rotation", "--from", "2019", "--to", "2022", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    by = {(r["conference"], r["year"]): r for r in json.loads(result.stdout)}
+    moved = by[("sodertornskonferensen", 2020)]
+    assert moved["hosts"] == ["botkyrka", "salem"]
+    assert moved["moved_to"] == {"year": 2021, "season": "spring"}
+    assert moved["status"] == "digital"
+    assert "moved to spring 2021" in moved["reason"] and "held digitally" in moved["reason"]
+    assert by[("sodertornskonferensen", 2021)]["moved_to"] is None
+    assert by[("sodertornskonferensen", 2021)]["status"] == "held"
+    for year in range(2019, 2023):
+        assert by[("radslag", year)]["status"] == "held", year
+        assert by[("radslag", year)]["moved_to"] is None
+    assert [r for r in by.values() if r["status"] == "digital"] == [moved]
+    table = run("rotation", "--from", "2020", "--to", "2020", "--conference", "sodertornskonferensen").stdout
+    assert "moved to spring 2021" in table
+
+
+def test_rotation_preview_with_a_leaver(run):
+    # Notice received 10 May 2030: counted from 1 June 2030, Salem's last day is 31 May 2031.
+    result = run("rotation", "--leave", "salem", "--notice-received", "2030-05-10", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "counted from 2030-06-01" in result.stderr and "last day as a member 2031-05-31" in result.stderr
+    rows = json.loads(result.stdout)
+    by = {(r["conference"], r["year"]): r for r in rows}
+    assert min(r["year"] for r in rows) == 2030 and max(r["year"] for r in rows) == 2039
+    # Rådslag is in spring: Salem is still a member for 2031 and the order only changes at Salem's next turn.
+    assert [y for y in range(2030, 2040) if by[("radslag", y)]["changed"]] == list(range(2035, 2040))
+    assert by[("radslag", 2035)]["hosts_before"] == ["salem"] and by[("radslag", 2035)]["hosts"] == ["nynashamn"]
+    assert by[("radslag", 2032)]["reason"] == "turn 1 of 7 since Salem left in 2031"
+    assert by[("radslag", 2030)]["reason"] == "cycle position 4 of 8 (turn order recorded 2019–2026)"
+    # Södertörnskonferensen is in autumn: from 2031 on Salem is no longer there to host.
+    assert by[("sodertornskonferensen", 2031)]["changed"] is False
+    assert by[("sodertornskonferensen", 2031)]["reason"] == "turns 1–2 of 7 since Salem left in 2031"
+    assert by[("sodertornskonferensen", 2032)]["changed"] is True
+    assert by[("sodertornskonferensen", 2032)]["hosts"] == ["botkyrka", "huddinge"]
+    assert all("salem" not in r["hosts"] for r in rows if r["year"] >= 2032)
+    assert by[("nyckeltalsdagen", 2031)]["changed"] is False
+
+    table = run("rotation", "--leave", "salem", "--notice-received", "2030-05-10", "--conference", "radslag",
+                "--from", "2034", "--to", "2035")
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["year", "conference", "hosts", "before", "status", "reason"]
+    assert lines[1].split()[:4] == ["2034", "radslag", "Huddinge", "same"]
+    assert lines[2].split()[:4] == ["2035", "radslag", "Nynäshamn", "Salem"]
+    csv_rows = list(csv.DictReader(io.StringIO(run(
+        "rotation", "--leave", "salem", "--notice-received", "2030-05-10", "--format", "csv").stdout)))
+    assert {"hosts_before", "changed", "moved_to"} <= csv_rows[0].keys()
+
+
+def test_rotation_preview_errors_say_what_to_fix(run, calendars_copy):
+    unknown = run("rotation", "--leave", "salme", "--notice-received", "2030-05-10")
+    assert unknown.returncode != 0
+    assert 'unknown municipality "salme" (did you mean "salem"?)' in unknown.stderr
+    bad_date = run("rotation", "--leave", "salem", "--notice-received", "2030-13-01")
+    assert bad_date.returncode != 0
+    assert '--notice-received "2030-13-01" is not a date; write it as YYYY-MM-DD' in bad_date.stderr
+    alone = run("rotation", "--leave", "salem")
+    assert alone.returncode != 0 and "--leave needs --notice-received" in alone.stderr
+    nothing = run("rotation")
+    assert nothing.returncode != 0 and "give --from YEAR and --to YEAR" in nothing.stderr
+    m = (calendars_copy / "municipalities.yaml").read_text()
+    m = m.replace("  - slug: salem\n    name: Salem\n    member-from: 2000\n",
+                  "  - slug: salem\n    name: Salem\n    member-from: 2000\n    member-until: 2029-05-31\n")
+    (calendars_copy / "municipalities.yaml").write_text(m)
+    left = run("rotation", "--leave", "salem", "--notice-received", "2030-05-10", "--calendars", str(calendars_copy))
+    assert left.returncode != 0
+    assert "salem already left: municipalities.yaml says member-until 2029-05-31" in left.stderr
