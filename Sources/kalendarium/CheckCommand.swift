@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         }
         let read = SourceNotes.read(directories: directories)
         for error in read.errors { StandardError.print(error.description) }
-        let report = SourceNoteReport(directories: directories, notes: read.notes.filter { $0.kind == kind })
+        let report = SourceNoteReport(directories: directories, kind: kind, notes: read.notes)
         switch format {
         case .json: print(try JSON.string(report))
         case .text: print(report.text, terminator: "")

@@ -15,10 +15,16 @@ struct SourceNoteReport: Encodable {
 
     let directories: [String]
     let notes: [Note]
+    /// What the report lists, for its summary line; not part of the JSON.
+    private let kind: SourceNote.Kind
 
-    init(directories: [String], notes: [SourceNote]) {
+    enum CodingKeys: String, CodingKey { case directories, notes }
+
+    /// The notes of `kind` among `notes`.
+    init(directories: [String], kind: SourceNote.Kind, notes: [SourceNote]) {
         self.directories = directories
-        self.notes = notes.map {
+        self.kind = kind
+        self.notes = notes.filter { $0.kind == kind }.map {
             Note(kind: $0.kind.rawValue, file: $0.location.file, line: $0.location.line, value: $0.value, text: $0.text)
         }
     }
@@ -30,9 +36,8 @@ struct SourceNoteReport: Encodable {
             out += "\(note.file):\(note.line): \(note.value.isEmpty ? "(the note's own line)" : note.value)\n"
             out += "    \(note.kind): \(note.text)\n"
         }
-        let kinds = Set(notes.map(\.kind))
-        let noun = kinds.count == 1 ? (kinds.first == "source" ? "source" : "assumption") : "note"
-        out += "\(notes.count) \(noun)\(notes.count == 1 ? "" : "s") in \(directories.joined(separator: ", "))\n"
+        out +=
+            "\(notes.count) \(kind.rawValue)\(notes.count == 1 ? "" : "s") in \(directories.joined(separator: ", "))\n"
         return out
     }
 }
