@@ -53,6 +53,7 @@ public enum PeopleAndItemsFiles {
                 "an item",
                 allowed: [
                     "title", "description", "body", "meeting", "decision", "owners", "due", "status", "history",
+                    "recurrence",
                 ])
             var owners: [Owner] = []
             for value in try f.required("owners").list("owners") {
@@ -72,12 +73,21 @@ public enum PeopleAndItemsFiles {
                         status: try n.required("status").oneOf(Item.Status.self, "status"),
                         text: try n["text"]?.string("text") ?? ""))
             }
+            var recurrence: Recurrence?
+            if let value = f["recurrence"] {
+                let text = try value.string("a recurrence")
+                guard let parsed = Recurrence(text: text) else {
+                    throw value.fail(Recurrence.problem(parsing: text) ?? "\"\(text)\" is not a recurrence")
+                }
+                recurrence = parsed
+            }
             let item = Item(
                 title: try f.required("title").string("a title"),
                 description: try f["description"]?.string("text") ?? "",
                 body: try DefinitionFiles.slug(f.required("body")), meeting: try f["meeting"]?.string("a meeting id"),
                 decision: try f["decision"]?.string("text"), owners: owners, due: try f["due"]?.date(),
-                status: try f["status"]?.oneOf(Item.Status.self, "status") ?? .open, history: history)
+                status: try f["status"]?.oneOf(Item.Status.self, "status") ?? .open, history: history,
+                recurrence: recurrence)
             if let problem = item.problems(in: data).first { throw entry.fail(problem) }
             return item
         }

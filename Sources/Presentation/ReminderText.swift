@@ -89,6 +89,9 @@ public enum ReminderText {
         if let last = item.history.last, !last.text.isEmpty {
             lines.append("Senaste anteckning (\(last.date)): \(last.text)")
         }
+        if let recurrence = item.recurrence {
+            lines.append("Återkommer \(Swedish.recurrence(recurrence)): när detta är klart läggs nästa tillfälle upp.")
+        }
         return lines
     }
 

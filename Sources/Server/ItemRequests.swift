@@ -17,6 +17,7 @@ public enum ItemRequests {
         let meeting: String?
         let decision: String?
         let status: String?
+        let recurrence: String?
     }
 
     /// What PATCH accepts; absent keys stay as they are, `"due": null` clears the date.
@@ -27,6 +28,8 @@ public enum ItemRequests {
         let due: String??
         let status: String?
         let note: String?
+        /// `"recurrence": null` makes the item a one-off.
+        let recurrence: String??
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -45,9 +48,15 @@ public enum ItemRequests {
                 ? .some(try c.decodeNil(forKey: .due) ? nil : try c.decode(String.self, forKey: .due)) : nil
             status = try c.decodeIfPresent(String.self, forKey: .status)
             note = try c.decodeIfPresent(String.self, forKey: .note)
+            recurrence =
+                c.contains(.recurrence)
+                ? .some(
+                    try c.decodeNil(forKey: .recurrence) ? nil : try c.decode(String.self, forKey: .recurrence)) : nil
         }
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case title, description, owners, due, status, note }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case title, description, owners, due, status, note, recurrence
+        }
     }
 
     struct AnyKey: CodingKey {
@@ -68,7 +77,8 @@ public enum ItemRequests {
         if let text = new.status { status = try self.status(text) }
         let item = Item(
             title: new.title, description: new.description ?? "", body: new.body, meeting: new.meeting,
-            decision: new.decision, owners: try owners(new.owners), due: try new.due.map(date), status: status)
+            decision: new.decision, owners: try owners(new.owners), due: try new.due.map(date), status: status,
+            recurrence: try new.recurrence.map(recurrence))
         let problems = item.problems(in: data)
         guard problems.isEmpty else { throw APIError(.unprocessableContent, problems.joined(separator: "; ")) }
         return item
@@ -83,13 +93,18 @@ public enum ItemRequests {
         if let owners = patch.owners { change.owners = try self.owners(owners) }
         if let due = patch.due { change.due = .some(try due.map(date)) }
         if let text = patch.status { change.status = try status(text) }
+        if let text = patch.recurrence { change.recurrence = .some(try text.map(recurrence)) }
+        var preview = existing
+        if let t = change.title { preview.title = t }
+        if let d = change.description { preview.description = d }
+        if let o = change.owners { preview.owners = o }
+        if let d = change.due { preview.due = d }
+        if let r = change.recurrence { preview.recurrence = r }
         if let data {
-            var preview = existing
-            if let t = change.title { preview.title = t }
-            if let d = change.description { preview.description = d }
-            if let o = change.owners { preview.owners = o }
             let problems = preview.problems(in: data)
             guard problems.isEmpty else { throw APIError(.unprocessableContent, problems.joined(separator: "; ")) }
+        } else if let problem = preview.recurrenceProblem {
+            throw APIError(.unprocessableContent, problem)
         }
         return change
     }
@@ -109,6 +124,14 @@ public enum ItemRequests {
             throw APIError(.unprocessableContent, "status \"\(text)\" is not open, in-progress, done or cancelled")
         }
         return status
+    }
+
+    static func recurrence(_ text: String) throws -> Recurrence {
+        guard let recurrence = Recurrence(text: text) else {
+            throw APIError(
+                .unprocessableContent, Recurrence.problem(parsing: text) ?? "\"\(text)\" is not a recurrence")
+        }
+        return recurrence
     }
 
     static func date(_ text: String) throws -> LocalDate {

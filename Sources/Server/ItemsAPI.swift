@@ -76,6 +76,10 @@ public struct ItemsAPI: Sendable {
             }
             filter.dueBefore = d
         }
+        if let series = q.get("series") {
+            guard let id = Int64(series) else { throw APIError(.badRequest, "series=\(series) is not an item id") }
+            filter.series = id
+        }
         return try await store.items(filter).map(ItemBody.init)
     }
 

@@ -7,12 +7,14 @@ public struct ItemChange: Sendable {
     public var owners: [Owner]?
     public var due: LocalDate??
     public var status: Item.Status?
+    /// `.some(nil)` makes a recurring item a one-off; its earlier occurrences stay.
+    public var recurrence: Recurrence??
     /// The note for the history ("Pågår", "Utskickat via mejl den 16 november").
     public var note: String?
 
     public init(
         title: String? = nil, description: String? = nil, owners: [Owner]? = nil, due: LocalDate?? = nil,
-        status: Item.Status? = nil, note: String? = nil
+        status: Item.Status? = nil, note: String? = nil, recurrence: Recurrence?? = nil
     ) {
         self.title = title
         self.description = description
@@ -20,5 +22,6 @@ public struct ItemChange: Sendable {
         self.due = due
         self.status = status
         self.note = note
+        self.recurrence = recurrence
     }
 }

@@ -132,5 +132,16 @@ extension PostgresStore {
                 """
             ]
         ),
+        (
+            "v6: recurring items",
+            [
+                "ALTER TABLE item ADD COLUMN recurrence TEXT",
+                "ALTER TABLE item ADD COLUMN series BIGINT",
+                "ALTER TABLE item ADD COLUMN previous BIGINT REFERENCES item(id)",
+                // Closing an occurrence twice never makes two next occurrences.
+                "CREATE UNIQUE INDEX item_previous ON item(previous) WHERE previous IS NOT NULL",
+                "CREATE INDEX item_series ON item(series)",
+            ]
+        ),
     ]
 }

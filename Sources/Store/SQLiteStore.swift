@@ -166,28 +166,49 @@ public final class SQLiteStore: Store {
                     arguments: [OwnerColumn.fromLines(row["owners"]), row["id"] as Int64])
             }
         }
+        migrator.registerMigration("v6: recurring items") { db in
+            // `previous` is unique: closing an occurrence twice (or reopening and closing
+            // it again) never makes two next occurrences.
+            try db.execute(
+                sql: """
+                    ALTER TABLE item ADD COLUMN recurrence TEXT;
+                    ALTER TABLE item ADD COLUMN series INTEGER;
+                    ALTER TABLE item ADD COLUMN previous INTEGER REFERENCES item(id);
+                    CREATE UNIQUE INDEX item_previous ON item(previous) WHERE previous IS NOT NULL;
+                    CREATE INDEX item_series ON item(series);
+                    """)
+        }
         return migrator
     }
 
     // MARK: - Items
 
     public func addItem(_ item: Item) async throws -> Item {
-        try await write { db in
-            try db.execute(
-                sql:
-                    "INSERT INTO item (title, description, body, meeting, decision, owners, due, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    item.title, item.description, item.body, item.meeting, item.decision,
-                    OwnerColumn.text(item.owners), item.due?.description, item.status.rawValue,
-                ])
-            let id = db.lastInsertedRowID
-            for note in item.history {
-                try db.execute(
-                    sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
-                    arguments: [id, note.date.description, note.status.rawValue, note.text])
-            }
-            return try Self.item(db, id: id)!
+        try await write { db in try Self.insert(db, item) }
+    }
+
+    /// Inserts `item` with its history; a recurring item without a series starts its own.
+    static func insert(_ db: Database, _ item: Item) throws -> Item {
+        try db.execute(
+            sql: """
+                INSERT INTO item (title, description, body, meeting, decision, owners, due, status, recurrence, series, previous)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                item.title, item.description, item.body, item.meeting, item.decision,
+                OwnerColumn.text(item.owners), item.due?.description, item.status.rawValue,
+                item.recurrence?.description, item.series, item.previous,
+            ])
+        let id = db.lastInsertedRowID
+        if item.recurrence != nil, item.series == nil {
+            try db.execute(sql: "UPDATE item SET series = ? WHERE id = ?", arguments: [id, id])
         }
+        for note in item.history {
+            try db.execute(
+                sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
+                arguments: [id, note.date.description, note.status.rawValue, note.text])
+        }
+        return try Self.item(db, id: id)!
     }
 
     public func item(id: Int64) async throws -> Item? {
@@ -215,18 +236,32 @@ public final class SQLiteStore: Store {
             if let description = change.description { item.description = description }
             if let owners = change.owners { item.owners = owners }
             if let due = change.due { item.due = due }
+            if let recurrence = change.recurrence {
+                item.recurrence = recurrence
+                if recurrence != nil, item.series == nil { item.series = id }
+            }
             let statusChanged = change.status.map { $0 != item.status } ?? false
             if let status = change.status { item.status = status }
             try db.execute(
-                sql: "UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ? WHERE id = ?",
+                sql: """
+                    UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ?, recurrence = ?, series = ?
+                    WHERE id = ?
+                    """,
                 arguments: [
                     item.title, item.description, OwnerColumn.text(item.owners),
-                    item.due?.description, item.status.rawValue, id,
+                    item.due?.description, item.status.rawValue, item.recurrence?.description, item.series, id,
                 ])
             if statusChanged || change.note != nil {
                 try db.execute(
                     sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
                     arguments: [id, date.description, item.status.rawValue, change.note ?? ""])
+            }
+            // In the same transaction: a closed occurrence is never left without its next.
+            if statusChanged, Item.startsNextOccurrence(closingAs: item.status),
+                let next = item.nextOccurrence(on: date),
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM item WHERE previous = ?", arguments: [id]) == nil
+            {
+                _ = try Self.insert(db, next)
             }
             return try Self.item(db, id: id)!
         }
@@ -247,7 +282,9 @@ public final class SQLiteStore: Store {
             id: row["id"], title: row["title"], description: row["description"], body: row["body"],
             meeting: row["meeting"], decision: row["decision"], owners: owners,
             due: (row["due"] as String?).flatMap { LocalDate(iso: $0) },
-            status: Item.Status(rawValue: row["status"]) ?? .open, history: notes)
+            status: Item.Status(rawValue: row["status"]) ?? .open, history: notes,
+            recurrence: (row["recurrence"] as String?).flatMap { Recurrence(text: $0) }, series: row["series"],
+            previous: row["previous"])
     }
 
     static func note(_ row: Row) -> Item.Note? {

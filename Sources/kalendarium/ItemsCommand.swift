@@ -46,13 +46,19 @@ struct ItemsCommand: AsyncParsableCommand {
         @Option(help: "The meeting it was decided at (meeting id, e.g. ledningsgruppen-2020-11-20).") var meeting:
             String?
         @Option(help: "The decision's wording.") var decision: String?
+        @Option(
+            help: ArgumentHelp(
+                "How it repeats: yearly MM-DD, yearly MM last-working-day, monthly 15, monthly last friday …; closing one occurrence (done) creates the next.",
+                valueName: "RULE"))
+        var recurrence: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
             let data = try common.calendars.loadOrExit().data
             let item = Item(
                 title: title, description: description, body: body, meeting: meeting, decision: decision,
-                owners: try owner.map(ItemsCommand.owner), due: try due.map(ItemsCommand.date))
+                owners: try owner.map(ItemsCommand.owner), due: try due.map(ItemsCommand.date),
+                recurrence: try recurrence.map(ItemsCommand.recurrence))
             try ItemsCommand.check(item, data)
             let saved = try await common.withStore { try await $0.addItem(item) }
             try ItemsCommand.print(saved, format: format)
@@ -67,13 +73,14 @@ struct ItemsCommand: AsyncParsableCommand {
         @Option(help: "Only these statuses: open, in-progress, done, cancelled (repeat).") var status:
             [StatusArgument] = []
         @Option(help: "Only items due before this date.") var dueBefore: String?
+        @Option(help: "Only the occurrences of one recurring item (its series id).") var series: Int64?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
             let filter = ItemFilter(
                 body: body, owner: try owner.map(ItemsCommand.owner),
                 statuses: status.isEmpty ? nil : Set(status.map(\.status)),
-                dueBefore: try dueBefore.map(ItemsCommand.date))
+                dueBefore: try dueBefore.map(ItemsCommand.date), series: series)
             let items = try await common.withStore { try await $0.items(filter) }
             switch format {
             case .json: Swift.print(try JSON.string(items.map(ItemDocument.init)))
@@ -81,7 +88,7 @@ struct ItemsCommand: AsyncParsableCommand {
                 for item in items {
                     Swift.print(
                         "#\(item.id ?? 0)  \(item.status.rawValue.padding(toLength: 11))  \(item.due?.description ?? "          ")  "
-                            + "\(item.body)  \(item.title)")
+                            + "\(item.body)  \(item.title)" + (item.recurrence.map { "  (\($0))" } ?? ""))
                 }
                 Swift.print("\(items.count) item\(items.count == 1 ? "" : "s")")
             }
@@ -112,16 +119,31 @@ struct ItemsCommand: AsyncParsableCommand {
         @Option(help: "New due date, YYYY-MM-DD, or \"none\".") var due: String?
         @Option(help: "New title.") var title: String?
         @Option(help: "Replace the owners (repeat).") var owner: [String] = []
+        @Option(help: ArgumentHelp("Make it repeat (as in add), or \"none\" to stop repeating.", valueName: "RULE"))
+        var recurrence: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
             var dueChange: LocalDate?? = nil
             if let due { dueChange = .some(due == "none" ? nil : try ItemsCommand.date(due)) }
+            var recurrenceChange: Recurrence?? = nil
+            if let recurrence {
+                recurrenceChange = .some(recurrence == "none" ? nil : try ItemsCommand.recurrence(recurrence))
+            }
             let change = ItemChange(
                 title: title, owners: owner.isEmpty ? nil : try owner.map(ItemsCommand.owner), due: dueChange,
-                status: status?.status, note: note)
-            let item = try await common.withStore { try await $0.updateItem(id: id, change, on: common.today) }
+                status: status?.status, note: note, recurrence: recurrenceChange)
+            let (item, next) = try await common.withStore { [dueChange, recurrenceChange] store in
+                if var preview = try await store.item(id: id) {
+                    if let dueChange { preview.due = dueChange }
+                    if let recurrenceChange { preview.recurrence = recurrenceChange }
+                    if let problem = preview.recurrenceProblem { throw ValidationError(problem) }
+                }
+                let item = try await store.updateItem(id: id, change, on: common.today)
+                return (item, try await ItemsCommand.next(of: item, in: store))
+            }
             try ItemsCommand.print(item, format: format)
+            if let next, format == .text { ItemsCommand.printNext(next) }
         }
     }
 
@@ -133,12 +155,17 @@ struct ItemsCommand: AsyncParsableCommand {
         @Flag(help: "Cancelled rather than done.") var cancelled = false
 
         func run() async throws {
-            let item = try await common.withStore {
-                try await $0.updateItem(
-                    id: id,
-                    ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+            let (item, next) = try await common.withStore { store in
+                let item = try await store.updateItem(
+                    id: id, ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+                return (item, try await ItemsCommand.next(of: item, in: store))
             }
             Swift.print("#\(id) \(item.status.rawValue): \(item.title)")
+            if let next {
+                ItemsCommand.printNext(next)
+            } else if item.recurrence != nil, item.status == .cancelled {
+                Swift.print("  the series ends here: a cancelled occurrence starts no next one")
+            }
         }
     }
 
@@ -188,6 +215,25 @@ struct ItemsCommand: AsyncParsableCommand {
         return date
     }
 
+    static func recurrence(_ text: String) throws -> Recurrence {
+        guard let recurrence = Recurrence(text: text) else {
+            throw ValidationError(Recurrence.problem(parsing: text) ?? "\"\(text)\" is not a recurrence")
+        }
+        return recurrence
+    }
+
+    /// The occurrence that closing `item` created, if any.
+    static func next(of item: Item, in store: any Store) async throws -> Item? {
+        guard item.recurrence != nil, let id = item.id else { return nil }
+        return try await store.items(ItemFilter(series: item.series)).first { $0.previous == id }
+    }
+
+    static func printNext(_ next: Item) {
+        Swift.print(
+            "  next occurrence #\(next.id ?? 0) due \(next.due?.description ?? "–") (\(next.recurrence?.description ?? ""))"
+        )
+    }
+
     static func check(_ item: Item, _ data: CalendarData) throws {
         let problems = item.problems(in: data)
         guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
@@ -201,6 +247,9 @@ struct ItemsCommand: AsyncParsableCommand {
             Swift.print("  body: \(item.body)   status: \(item.status.rawValue)   due: \(item.due?.description ?? "–")")
             Swift.print("  owners: \(item.owners.map(\.description).joined(separator: ", "))")
             if let meeting = item.meeting { Swift.print("  decided at: \(meeting)") }
+            if let recurrence = item.recurrence {
+                Swift.print("  repeats: \(recurrence)   series: #\(item.series ?? 0)")
+            }
             if !item.description.isEmpty { Swift.print("  \(item.description)") }
             for note in item.history { Swift.print("  \(note.date) \(note.status.rawValue): \(note.text)") }
         }

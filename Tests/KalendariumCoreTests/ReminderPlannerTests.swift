@@ -52,6 +52,21 @@ import Testing
         #expect(p.stale == ["item:3:due-7:2020-12-10"])
     }
 
+    /// Each occurrence of a recurring item is an item of its own: a closed one says
+    /// nothing more, the next one is reminded of before its own due date.
+    @Test func remindersApplyToEachOccurrence() throws {
+        var first = Self.item(5, due: "2027-03-15")
+        first.recurrence = Recurrence(text: "yearly 03-15")
+        first.series = 5
+        var next = try #require(first.nextOccurrence(on: date("2027-03-10")))
+        next.id = 6
+        first.status = .done
+        // 8 March 2027 is a Monday, 7 days before; 8 March 2028 a Wednesday.
+        #expect(keys(pass("2027-03-08T08:00:00+01:00", [first, next])) == [])
+        #expect(keys(pass("2028-03-08T08:00:00+01:00", [first, next])) == ["item:6:due-7:2028-03-15"])
+        #expect(keys(pass("2028-03-20T08:00:00+01:00", [first, next])) == ["item:6:overdue:2028-W12"])
+    }
+
     @Test func overdueItemsWeekly() {
         let items = [Self.item(4, due: "2020-12-12")]
         #expect(keys(pass("2020-12-14T08:00:00+01:00", items)) == ["item:4:overdue:2020-W51"])

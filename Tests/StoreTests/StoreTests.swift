@@ -207,6 +207,10 @@ enum StoreContract {
         ("an interrupted hand-over is sent again as uncertain", anInterruptedHandOverIsUncertain),
         ("claims run out by the wall clock", claimsRunOutByTheWallClock),
         ("listening for calendars ends when cancelled", listeningForCalendarsEndsWhenCancelled),
+        ("closing an occurrence creates the next", closingAnOccurrenceCreatesTheNext),
+        ("closing twice makes one next", closingTwiceMakesOneNext),
+        ("cancelling ends the series", cancellingEndsTheSeries),
+        ("a recurrence can be set and cleared", recurrenceCanBeSetAndCleared),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it

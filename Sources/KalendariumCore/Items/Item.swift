@@ -39,10 +39,18 @@ public struct Item: Hashable, Sendable {
     public var due: LocalDate?
     public var status: Status
     public var history: [Note]
+    /// How the item repeats (the member fee every 15 March); nil for a one-off.
+    public var recurrence: Recurrence?
+    /// The id of a recurring item's first occurrence, shared by every occurrence;
+    /// the store sets it when the first one is saved.
+    public var series: Int64?
+    /// The occurrence whose closing created this one.
+    public var previous: Int64?
 
     public init(
         id: Int64? = nil, title: String, description: String = "", body: String, meeting: String? = nil,
-        decision: String? = nil, owners: [Owner], due: LocalDate? = nil, status: Status = .open, history: [Note] = []
+        decision: String? = nil, owners: [Owner], due: LocalDate? = nil, status: Status = .open, history: [Note] = [],
+        recurrence: Recurrence? = nil, series: Int64? = nil, previous: Int64? = nil
     ) {
         self.id = id
         self.title = title
@@ -54,6 +62,9 @@ public struct Item: Hashable, Sendable {
         self.due = due
         self.status = status
         self.history = history
+        self.recurrence = recurrence
+        self.series = series
+        self.previous = previous
     }
 
     /// Problems that make the item unusable, as messages for the person entering it.
@@ -81,6 +92,18 @@ public struct Item: Hashable, Sendable {
                 "unknown meeting \"\(meeting)\""
                     + Suggestion.hint(for: meeting, in: data.meetings.map(\.id)))
         }
+        if let problem = recurrenceProblem { problems.append(problem) }
         return problems
+    }
+
+    /// Why the recurrence and the due date do not fit together; nil when they do.
+    public var recurrenceProblem: String? {
+        guard let recurrence else { return nil }
+        guard let due else { return "a recurring item needs a due date: the first occurrence's" }
+        guard recurrence.includes(due) else {
+            return
+                "due \(due) is not a day of the recurrence \"\(recurrence)\"; the next one is \(recurrence.next(after: due))"
+        }
+        return nil
     }
 }

@@ -17,6 +17,12 @@ public struct ItemDocument: Codable, Hashable, Sendable {
     public let due: String?
     public let status: String
     public let history: [Note]
+    /// The text form, `yearly 03-15`; null for a one-off.
+    public let recurrence: String?
+    /// The id of the series' first occurrence; null for a one-off.
+    public let series: Int64?
+    /// The occurrence whose closing created this one.
+    public let previous: Int64?
 
     public init(_ item: Item) {
         id = item.id
@@ -29,6 +35,9 @@ public struct ItemDocument: Codable, Hashable, Sendable {
         due = item.due?.description
         status = item.status.rawValue
         history = item.history.map { Note(date: $0.date.description, status: $0.status.rawValue, text: $0.text) }
+        recurrence = item.recurrence?.description
+        series = item.series
+        previous = item.previous
     }
 
     /// Every key present, null when empty, so clients can index without checks.
@@ -44,9 +53,12 @@ public struct ItemDocument: Codable, Hashable, Sendable {
         try c.encode(due, forKey: .due)
         try c.encode(status, forKey: .status)
         try c.encode(history, forKey: .history)
+        try c.encode(recurrence, forKey: .recurrence)
+        try c.encode(series, forKey: .series)
+        try c.encode(previous, forKey: .previous)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, description, body, meeting, decision, owners, due, status, history
+        case id, title, description, body, meeting, decision, owners, due, status, history, recurrence, series, previous
     }
 }
