@@ -36,6 +36,7 @@ let package = Package(
         // Subprocess names programs by `FilePath`, which is swift-system's on Linux.
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         /// Runs blocking work (files, YAML, libical) on NIO's thread pool, off the event loops.
@@ -62,7 +63,8 @@ let package = Package(
             name: "Presentation",
             dependencies: ["KalendariumCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
-                .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/reminder.txt.mustache"),
+                .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/meeting.html.mustache"),
+                .embedInCode("Templates/reminder.txt.mustache"),
                 .embedInCode("Templates/reminder.html.mustache"),
             ],
             swiftSettings: strictSettings),
@@ -77,6 +79,7 @@ let package = Package(
             dependencies: [
                 "KalendariumCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

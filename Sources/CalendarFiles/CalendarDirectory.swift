@@ -2,7 +2,7 @@ import Foundation
 import KalendariumCore
 
 /// Reads a `calendars/` directory: `municipalities.yaml`, `bodies.yaml`,
-/// `conferences.yaml`, optional `rules.yaml`, and one `YYYY.yaml` per year.
+/// `conferences.yaml`, optional `rules.yaml` and `agendas.yaml`, and one `YYYY.yaml` per year.
 public enum CalendarDirectory {
     /// Loads and validates `path`. Never throws: every problem, including a missing
     /// directory, comes back as a located error.
@@ -71,6 +71,9 @@ public enum CalendarDirectory {
             municipalities: municipalities, bodies: bodies, networks: networks,
             conferences: conferences, meetings: meetings, rules: rules)
         data.partialYears = partialYears
+        if let agendasDoc = document("agendas.yaml", required: false, keys: ["agendas"]) {
+            data.agendaTemplates = AgendaTemplateFile.templates(agendasDoc, bodies: bodies, into: &errors)
+        }
         if errors.isEmpty { errors = DataValidator.errors(in: data) }
         let external = ExternalCalendars.load(directory)
         errors += external.diagnostics.filter { $0.severity == .error }

@@ -192,12 +192,22 @@ enum DefinitionFiles {
 
     private static func reminderRules(_ value: YAMLValue) throws(FileError) -> ReminderRules {
         let f = try value.fields(
-            "the reminder rules", allowed: ["item-days-before", "agenda-days-before", "send-time"])
+            "the reminder rules",
+            allowed: [
+                "item-days-before", "agenda-days-before", "send-time", "agenda-missing-days-before",
+                "update-quiet-minutes",
+            ])
         var rules = ReminderRules()
         if let days = f["item-days-before"] {
             rules.itemDaysBefore = try days.list("days").map { (v) throws(FileError) in try v.int("days", in: 0...365) }
         }
         if let days = f["agenda-days-before"] { rules.agendaDaysBefore = try days.int("days", in: 0...365) }
+        if let days = f["agenda-missing-days-before"] {
+            rules.agendaMissingDaysBefore = try days.int("days", in: 0...365)
+        }
+        if let minutes = f["update-quiet-minutes"] {
+            rules.updateQuietMinutes = try minutes.int("minutes", in: 0...1440)
+        }
         if let time = f["send-time"] {
             guard let t = LocalTime(text: try time.scalar("a time as HH:MM")) else {
                 throw time.fail("expected a time as HH:MM")

@@ -8,7 +8,7 @@ public import KalendariumCore
 public enum DirectoryListing {
     /// The definition files, read by name.
     static let definitionFiles: Set<String> = [
-        "municipalities.yaml", "bodies.yaml", "conferences.yaml", "rules.yaml", "recipients.yaml",
+        "municipalities.yaml", "bodies.yaml", "conferences.yaml", "rules.yaml", "recipients.yaml", "agendas.yaml",
     ]
     /// Read by people, not by Kalendarium.
     static let documentation: Set<String> = ["README.md"]
@@ -69,7 +69,8 @@ public enum DirectoryListing {
     }
 
     static func yamlAdvice(_ name: String) -> String {
-        let known = "municipalities.yaml, bodies.yaml, conferences.yaml, rules.yaml, recipients.yaml and YYYY.yaml"
+        let known =
+            "municipalities.yaml, bodies.yaml, conferences.yaml, rules.yaml, recipients.yaml, agendas.yaml and YYYY.yaml"
         if let year = yearIn(name) {
             if !years.contains(year) {
                 return

@@ -9,6 +9,9 @@ public struct CalendarData: Sendable {
     /// Years whose file holds only some of the meetings (`partial: true`): the meetings
     /// the minutes happen to name. A count of meetings says nothing about such a year.
     public var partialYears: Set<Int> = []
+    /// Each body's agenda template (`agendas.yaml`); a body without one starts its
+    /// agendas empty.
+    public var agendaTemplates: [AgendaTemplate] = []
 
     public init(
         municipalities: [Municipality], bodies: [Body], networks: [Network] = [], conferences: [Conference],
@@ -48,6 +51,16 @@ public struct CalendarData: Sendable {
         case .body(let slug): body(slug)?.people ?? []
         case .conference(let slug): conference(slug)?.participants ?? []
         }
+    }
+
+    public func agendaTemplate(of body: String) -> AgendaTemplate? { agendaTemplates.first { $0.body == body } }
+
+    /// A new agenda for `meeting`: its body's template, or no points.
+    public func newAgenda(for meeting: Meeting) -> Agenda {
+        guard case .body(let slug) = meeting.subject, let template = agendaTemplate(of: slug) else {
+            return Agenda(meeting: meeting.id, points: [])
+        }
+        return template.agenda(for: meeting.id)
     }
 
     /// Years that have at least one dated meeting, in order.

@@ -15,6 +15,14 @@ public enum ReminderText {
             case .itemOverdue(let item, _): return "Försenat ärende: \(item.title)"
             case .agenda(let meeting, _): return "Kallelse: \(Swedish.meetingTitle(meeting, data))"
             case .digest: return "Dagens sammanställning av utestående ärenden"
+            case .notice(let meeting, let notice, _):
+                return
+                    "\(notice.updates == nil ? "Kallelse" : "Uppdaterad kallelse"): \(Swedish.meetingTitle(meeting, data))"
+            case .agendaMissing(let meeting, _):
+                return "Dagordningen är inte publicerad: \(Swedish.meetingTitle(meeting, data))"
+            case .proposalAnswer(let meeting, let point):
+                return "Ditt förslag till \(Swedish.meetingTitle(meeting, data)): "
+                    + (point.state == .accepted ? "med på dagordningen" : "inte med på dagordningen")
             }
         }
         return "\(Swedish.organisation): \(reminders.count) påminnelser"
@@ -25,7 +33,7 @@ public enum ReminderText {
     ) -> String {
         let context: [String: Any] = [
             "name": envelope.recipient.name,
-            "reminders": envelope.reminders.map { section($0, data) },
+            "reminders": envelope.reminders.map { section($0, data, pageURL: pageURL) },
             "pageURL": pageURL, "unsubscribe": unsubscribe, "reasons": reasons(envelope.recipient),
         ]
         return Templates.reminder.render(context)
@@ -43,7 +51,7 @@ public enum ReminderText {
         return Templates.reminderHTML.render(["paragraphs": paragraphs])
     }
 
-    static func section(_ reminder: Reminder, _ data: CalendarData) -> [String: Any] {
+    static func section(_ reminder: Reminder, _ data: CalendarData, pageURL: String) -> [String: Any] {
         switch reminder.subject {
         case .itemDue(let item, let days):
             return [
@@ -71,6 +79,46 @@ public enum ReminderText {
             return ["agenda": agenda]
         case .digest(let items):
             return ["digest": ["items": items.map(itemLine)]]
+        case .notice(let meeting, let notice, let items):
+            let lines = Swedish.agendaLines(
+                notice.version.points, of: meeting, data, openItems: items,
+                paperURL: { MeetingPage.paperURL(pageURL: pageURL, meeting: meeting.id, name: $0) })
+            var section: [String: Any] = [
+                "title": Swedish.meetingTitle(meeting, data), "when": Swedish.when(meeting),
+                "version": notice.version.number,
+                "agenda": Swedish.agendaText(lines).split(separator: "\n").map(String.init),
+                "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+            ]
+            if notice.updates != nil {
+                section["update"] = ["changes": notice.changes.map(Swedish.agendaChange)]
+            }
+            // The open items are in the agenda's own point when it has one.
+            if !notice.version.points.contains(where: { $0.fill == .openItems }) {
+                section["items"] = ["list": items.map(itemLine), "none": items.isEmpty]
+            }
+            section["place"] = Swedish.place(meeting.place, data)
+            section["note"] = meeting.note
+            section["chair"] = Swedish.chair(of: meeting, data)
+            return ["notice": section]
+        case .agendaMissing(let meeting, let days):
+            let noticeDay = meeting.schedule.firstDay.map {
+                ReminderPlanner.sendDay(for: $0.adding(days: -data.rules.reminders.agendaDaysBefore))
+            }
+            return [
+                "agendaMissing": [
+                    "title": Swedish.meetingTitle(meeting, data), "daysLeft": days,
+                    "noticeDay": noticeDay.map(Swedish.date) ?? "", "meeting": meeting.id,
+                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                ] as [String: Any]
+            ]
+        case .proposalAnswer(let meeting, let point):
+            return [
+                "proposalAnswer": [
+                    "title": point.title, "meeting": Swedish.meetingTitle(meeting, data),
+                    "accepted": point.state == .accepted,
+                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                ] as [String: Any]
+            ]
         }
     }
 

@@ -18,7 +18,11 @@ public enum ReminderMailer {
             envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe)
         var attachments: [MailAttachment] = []
         for reminder in envelope.reminders {
-            guard case .agenda(let meeting, _) = reminder.subject else { continue }
+            let meeting: Meeting
+            switch reminder.subject {
+            case .agenda(let m, _), .notice(let m, _, _): meeting = m
+            default: continue
+            }
             let ics = try FeedRenderer.attachment(
                 for: meeting, data: data, revisions: revisions, settings: settings.feeds)
             attachments.append(

@@ -9,12 +9,13 @@ import Synchronization
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
 /// reminder from being queued twice, however many passes or processes run.
 public struct ReminderRun: Sendable {
-    public let store: any ItemStore & OutboxStore
+    public let store: any ItemStore & OutboxStore & AgendaStore
     public let transport: any MailTransport
     public let settings: MailSettings
 
     /// The rules come with the data (`rules.yaml`, section `reminders`).
-    public init(store: any ItemStore & OutboxStore, transport: any MailTransport, settings: MailSettings) {
+    public init(store: any ItemStore & OutboxStore & AgendaStore, transport: any MailTransport, settings: MailSettings)
+    {
         self.store = store
         self.transport = transport
         self.settings = settings
@@ -44,14 +45,30 @@ public struct ReminderRun: Sendable {
         now: UTCInstant, data: CalendarData, recipients: [Recipient], revisions: EventRevisions, dryRun: Bool
     ) async throws -> Report {
         let items = try await store.items(ItemFilter())
+        let agendas = Dictionary(try await store.agendas().map { ($0.meeting, $0) }) { $1 }
+        // What was sent to anyone decides which agenda version the next kallelse updates.
+        let known = recipients.map { $0.email.lowercased() }
+        var recordedByRecipient = try await store.recordedReminders(for: known)
+        var notified: [String: Int] = [:]
+        for keys in recordedByRecipient.values {
+            for key in keys {
+                guard let (meeting, version) = AgendaNotice.version(inKey: key) else { continue }
+                notified[meeting] = max(notified[meeting] ?? 0, version)
+            }
+        }
         let pass = ReminderPlanner.pass(
-            now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders)
+            now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders,
+            agendas: agendas, notified: notified)
         var report = Report()
         report.date = pass.date
         report.stale = pass.stale
         report.unaddressed = pass.unaddressed
-        let recordedByRecipient = try await store.recordedReminders(
-            for: pass.envelopes.map { $0.recipient.email.lowercased() })
+        // A proposer who is not in recipients.yaml still gets the answer once.
+        let knownSet = Set(known)
+        let others = Set(pass.envelopes.map { $0.recipient.email.lowercased() }).subtracting(knownSet)
+        if !others.isEmpty {
+            recordedByRecipient.merge(try await store.recordedReminders(for: others.sorted())) { $1 }
+        }
         var toSend: [ReminderPass.Envelope] = []
         for envelope in pass.envelopes {
             let recorded = recordedByRecipient[envelope.recipient.email.lowercased()] ?? []

@@ -45,6 +45,17 @@ public final class DeferredSQLiteStore: Store {
         }
     }
 
+    public func agenda(meeting: String) async throws -> Agenda? { try await open().agenda(meeting: meeting) }
+    public func agendas() async throws -> [Agenda] { try await open().agendas() }
+    public func updateAgenda<T: Sendable>(
+        meeting: String, create: @escaping @Sendable () -> Agenda, papers: [StoredPaper],
+        _ change: @escaping @Sendable (inout Agenda) throws(AgendaError) -> T
+    ) async throws -> (Agenda, T) {
+        try await open().updateAgenda(meeting: meeting, create: create, papers: papers, change)
+    }
+    public func paper(meeting: String, name: String) async throws -> StoredPaper? {
+        try await open().paper(meeting: meeting, name: name)
+    }
     public func addItem(_ item: Item) async throws -> Item { try await open().addItem(item) }
     public func item(id: Int64) async throws -> Item? { try await open().item(id: id) }
     public func items(_ filter: ItemFilter) async throws -> [Item] { try await open().items(filter) }

@@ -143,5 +143,26 @@ extension PostgresStore {
                 "CREATE INDEX item_series ON item(series)",
             ]
         ),
+        (
+            "v7: agendas and their papers",
+            [
+                """
+                CREATE TABLE agenda (
+                    meeting TEXT PRIMARY KEY,
+                    document TEXT NOT NULL,
+                    revision BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE agenda_paper (
+                    meeting TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    bytes BYTEA NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    PRIMARY KEY (meeting, name))
+                """,
+            ]
+        ),
     ]
 }

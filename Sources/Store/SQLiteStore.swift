@@ -178,6 +178,25 @@ public final class SQLiteStore: Store {
                     CREATE INDEX item_series ON item(series);
                     """)
         }
+        migrator.registerMigration("v7: agendas and their papers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE agenda (
+                        meeting TEXT PRIMARY KEY,
+                        document TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE agenda_paper (
+                        meeting TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        bytes BLOB NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        PRIMARY KEY (meeting, name)
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -13,24 +13,7 @@ struct ItemsCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Update.self, Close.self, Import.self]
     )
 
-    struct Common: ParsableArguments {
-        @OptionGroup var calendars: CalendarOptions
-        @Option(
-            help: ArgumentHelp(
-                SettingHelp.state + " The database is there unless --database names one.",
-                valueName: "DIR"))
-        var state: String?
-        @OptionGroup var database: DatabaseOption
-
-        /// Runs `body` with the store: PostgreSQL with --database, else SQLite in the state directory.
-        func withStore<T: Sendable>(_ body: @Sendable (any Store) async throws -> T) async throws -> T {
-            var flags = SettingLayer()
-            flags[.state] = state
-            flags[.database] = database.database
-            return try await DatabaseOption.withStore(try calendars.settings(flags), body)
-        }
-        var today: LocalDate { StockholmTime.local(WallClock.now()).date }
-    }
+    typealias Common = StoreOptions
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item.")

@@ -8,6 +8,14 @@ public struct Reminder: Hashable, Sendable {
         case agenda(Meeting, openItems: [Item])
         /// The daily digest: every open item of the person's bodies.
         case digest(openItems: [Item])
+        /// The kallelse of a meeting with an agenda: its latest published version, and
+        /// for an update the version the last notice carried and what changed since.
+        case notice(Meeting, AgendaNotice, openItems: [Item])
+        /// To the secretariat and the chair: the agenda is not published, `daysLeft`
+        /// days before the meeting, so no notice can go out.
+        case agendaMissing(Meeting, daysLeft: Int)
+        /// To a member: the secretariat accepted or declined their proposed point.
+        case proposalAnswer(Meeting, AgendaPoint)
     }
 
     /// Identifies the reminder across runs and machines: never sent twice under one key.

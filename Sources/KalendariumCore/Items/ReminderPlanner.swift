@@ -7,9 +7,13 @@
 /// "7 days" one is stale once the "1 day" one is due). The outbox's keys keep a
 /// reminder from being sent twice however many passes run.
 public enum ReminderPlanner {
+    /// - Parameters:
+    ///   - agendas: the stored agendas, by meeting id.
+    ///   - notified: per meeting, the highest agenda version a kallelse has gone out with
+    ///     (from the outbox's record; see ``AgendaNotice/version(inKey:)``).
     public static func pass(
         now: UTCInstant, items: [Item], data: CalendarData, recipients: [Recipient],
-        rules: ReminderRules = ReminderRules()
+        rules: ReminderRules = ReminderRules(), agendas: [String: Agenda] = [:], notified: [String: Int] = [:]
     ) -> ReminderPass {
         let (today, time) = StockholmTime.local(now)
         guard SwedishHolidays.isWorkingDay(today), time >= rules.sendTime else {
@@ -61,10 +65,31 @@ public enum ReminderPlanner {
                 continue
             }
             let agendaItems = open.filter { $0.body == slug }
+            guard data.agendaTemplate(of: slug) != nil || agendas[meeting.id] != nil else {
+                // A body without agendas keeps the notice of before: when, where, open items.
+                for r in recipients where r.receives.contains(.agenda) && attends(r, body) {
+                    reminders.append(
+                        Reminder(key: key, recipient: r, subject: .agenda(meeting, openItems: agendaItems)))
+                }
+                continue
+            }
+            guard let agenda = agendas[meeting.id], let latest = agenda.latestVersion else { continue }
+            let sent = notified[meeting.id]
+            if let sent, latest.number <= sent { continue }
+            // An update waits until the agenda has rested, so a morning of edits makes one mail.
+            if sent != nil, now.secondsSince1970 - latest.publishedAt.secondsSince1970 < rules.updateQuietMinutes * 60 {
+                continue
+            }
+            let changes = agenda.versions.filter { $0.number > (sent ?? latest.number) }.flatMap(\.changes)
+            let notice = AgendaNotice(version: latest, updates: sent, changes: changes)
             for r in recipients where r.receives.contains(.agenda) && attends(r, body) {
-                reminders.append(Reminder(key: key, recipient: r, subject: .agenda(meeting, openItems: agendaItems)))
+                reminders.append(
+                    Reminder(
+                        key: AgendaNotice.key(meeting: meeting.id, day: day, version: latest.number), recipient: r,
+                        subject: .notice(meeting, notice, openItems: agendaItems)))
             }
         }
+        reminders += agendaReminders(today: today, data: data, recipients: recipients, rules: rules, agendas: agendas)
 
         for r in recipients where r.dailyDigest {
             let mine = open.filter { item in item.owners.contains { r.owns($0) } || r.bodies.contains(item.body) }
@@ -83,6 +108,49 @@ public enum ReminderPlanner {
             return ReminderPass.Envelope(recipient: list[0].recipient, reminders: list)
         }
         return ReminderPass(date: today, envelopes: envelopes, stale: stale.sorted(), unaddressed: unaddressed)
+    }
+
+    /// The secretariat's reminders of agendas not published in time, and the answers
+    /// to members' proposals.
+    static func agendaReminders(
+        today: LocalDate, data: CalendarData, recipients: [Recipient], rules: ReminderRules, agendas: [String: Agenda]
+    ) -> [Reminder] {
+        var reminders: [Reminder] = []
+        for meeting in data.meetings where meeting.status != .cancelled {
+            guard case .body(let slug) = meeting.subject, let day = meeting.schedule.firstDay, today < day else {
+                continue
+            }
+            let agenda = agendas[meeting.id]
+            for point in agenda?.points ?? [] where point.state != .proposed {
+                guard let proposal = point.proposal else { continue }
+                let to =
+                    recipients.first { $0.email.lowercased() == proposal.by.lowercased() }
+                    ?? Recipient(name: proposal.by, email: proposal.by, roles: [])
+                reminders.append(
+                    Reminder(
+                        key: "proposal:\(meeting.id):\(point.key):\(point.state.rawValue)", recipient: to,
+                        subject: .proposalAnswer(meeting, point)))
+            }
+            guard data.agendaTemplate(of: slug) != nil || agenda != nil, agenda?.isPublished != true else { continue }
+            let noticeDay = sendDay(for: day.adding(days: -rules.agendaDaysBefore))
+            let early = sendDay(for: day.adding(days: -rules.agendaMissingDaysBefore))
+            let stage: String
+            if today >= noticeDay {
+                stage = "notice-day"
+            } else if today >= early {
+                stage = "early"
+            } else {
+                continue
+            }
+            let chair = data.chair(of: meeting)?.name.lowercased()
+            for r in recipients where r.roles.contains(.kansli) || (chair != nil && r.name.lowercased() == chair) {
+                reminders.append(
+                    Reminder(
+                        key: "meeting:\(meeting.id):agenda-missing:\(day):\(stage)", recipient: r,
+                        subject: .agendaMissing(meeting, daysLeft: today.days(to: day))))
+            }
+        }
+        return reminders
     }
 
     /// Recipients by what they own, so a pass over many items and people stays linear.

@@ -6,12 +6,22 @@ public struct ReminderRules: Hashable, Sendable {
     public var agendaDaysBefore: Int
     /// Local time of the daily pass, on working days only.
     public var sendTime: LocalTime
+    /// Days before a meeting that the secretariat and the chair are reminded when its
+    /// agenda is not published (and again on the notice day). Boardeaser's rule: 14.
+    public var agendaMissingDaysBefore: Int
+    /// How long a published agenda must rest before an updated kallelse goes out, so
+    /// that several edits in a row make one mail.
+    public var updateQuietMinutes: Int
 
     public init(
-        itemDaysBefore: [Int] = [7, 1], agendaDaysBefore: Int = 10, sendTime: LocalTime = LocalTime(hour: 8, minute: 0)!
+        itemDaysBefore: [Int] = [7, 1], agendaDaysBefore: Int = 10,
+        sendTime: LocalTime = LocalTime(hour: 8, minute: 0)!,
+        agendaMissingDaysBefore: Int = 14, updateQuietMinutes: Int = 60
     ) {
         self.itemDaysBefore = itemDaysBefore
         self.agendaDaysBefore = agendaDaysBefore
         self.sendTime = sendTime
+        self.agendaMissingDaysBefore = agendaMissingDaysBefore
+        self.updateQuietMinutes = updateQuietMinutes
     }
 }
