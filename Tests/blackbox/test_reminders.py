@@ -21,6 +21,11 @@ def state(tmp_path, run):
     state = tmp_path / "state"
     result = run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
     assert result.returncode == 0, result.stderr
+    # A kallelse goes out with a published agenda (issue 15); without one the secretariat
+    # is reminded instead (test_agendas.py).
+    for meeting in ["samarbetskommitten-2021-09-02", "ledningsgruppen-2021-09-08"]:
+        published = run("agenda", "publish", meeting, "--state", str(state))
+        assert published.returncode == 0, published.stderr
     return state
 
 
