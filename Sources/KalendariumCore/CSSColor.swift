@@ -2,7 +2,7 @@
 /// Module Level 3, §4.3 "Extended color keywords"), so every client that knows COLOR can
 /// show it. A typed value: a misspelt name is an error where the file gives it, never a
 /// COLOR a client ignores.
-public struct CSSColor: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CSSColor: Hashable, Sendable, CustomStringConvertible {
     /// The name in lower case (`teal`, `darkslateblue`).
     public let name: String
 
@@ -15,21 +15,6 @@ public struct CSSColor: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { name }
-
-    /// Decoded as the name alone, and checked like one read from a file.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let color = CSSColor(name: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not a CSS3 colour name"))
-        }
-        self = color
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     /// The 147 extended colour keywords of CSS Color Module Level 3, §4.3.
     public static let names: Set<String> = [
@@ -53,4 +38,9 @@ public struct CSSColor: Hashable, Sendable, Codable, CustomStringConvertible {
         "springgreen", "steelblue", "tan", "teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white",
         "whitesmoke", "yellow", "yellowgreen",
     ]
+}
+
+/// Stored as the name alone, and checked on reading like a name from a file.
+extension CSSColor: TextCodable {
+    public init?(codableText: String) { self.init(name: codableText) }
 }
