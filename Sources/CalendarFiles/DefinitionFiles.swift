@@ -37,7 +37,7 @@ enum DefinitionFiles {
                 "a body",
                 allowed: [
                     "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees",
-                    "prepared-by", "chairs",
+                    "prepared-by", "chairs", "color",
                 ])
             let (start, end) = try f.required("time").timeRange()
             guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
@@ -48,7 +48,8 @@ enum DefinitionFiles {
                     "a number of meetings", in: 0...366),
                 members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
                 preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) },
-                chairs: try f["chairs"].map(chairTerms) ?? [], location: item.location)
+                chairs: try f["chairs"].map(chairTerms) ?? [], color: try f["color"].map(color),
+                location: item.location)
         }
     }
 
@@ -86,7 +87,7 @@ enum DefinitionFiles {
                 "a conference",
                 allowed: [
                     "slug", "name", "hosts-per-year", "network", "every", "first-year", "season", "participants",
-                    "history", "overrides",
+                    "history", "overrides", "color",
                 ])
             let rule: HostRule
             switch (f["hosts-per-year"], f["network"]) {
@@ -109,7 +110,8 @@ enum DefinitionFiles {
                 interval: try f["every"]?.int("a number of years", in: 1...10) ?? 1,
                 firstYear: try f["first-year"]?.int("a year", in: 1900...2200),
                 season: try f["season"]?.oneOf(Season.self, "season"), history: history, overrides: overrides,
-                participants: Set(try f["participants"].map(roles) ?? []), location: item.location)
+                participants: Set(try f["participants"].map(roles) ?? []), color: try f["color"].map(color),
+                location: item.location)
         }
     }
 
@@ -267,6 +269,18 @@ enum DefinitionFiles {
                 "\"\(text)\" is not a slug: use lowercase ASCII letters, digits and hyphens (nynashamn, not Nynäshamn)")
         }
         return text
+    }
+
+    /// `color: teal`: a CSS3 colour name, as RFC 7986's COLOR requires; a hex value or a
+    /// misspelt name would be ignored by the clients, so it is an error here.
+    static func color(_ value: YAMLValue) throws(FileError) -> CSSColor {
+        let text = try value.string("a colour name")
+        guard let color = CSSColor(name: text) else {
+            throw value.fail(
+                "color \"\(text)\" is not a CSS3 colour name\(Suggestion.hint(for: text, in: CSSColor.names.sorted()))"
+                    + "; use a name such as teal, steelblue or darkorange (RFC 7986 COLOR takes names only)")
+        }
+        return color
     }
 
     static func roles(_ value: YAMLValue) throws(FileError) -> [Role] {

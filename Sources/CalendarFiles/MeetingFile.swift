@@ -4,7 +4,7 @@ import KalendariumCore
 enum MeetingFile {
     static let keys = [
         "id", "body", "conference", "kind", "date", "end-date", "time", "all-day", "season", "municipality", "venue",
-        "digital", "status", "note", "guests", "chair",
+        "digital", "status", "note", "guests", "chair", "cancelled-on", "cancelled-reason",
     ]
 
     /// - Parameters:
@@ -39,16 +39,38 @@ enum MeetingFile {
         let digital = try f["digital"].flatMap { (v) throws(FileError) in
             DigitalMeeting(written: try v.string("a platform or true"))
         }
+        let status = try f["status"]?.oneOf(Meeting.Status.self, "status") ?? .planned
         let place = Place(
             municipality: try f["municipality"].map { (v) throws(FileError) in try DefinitionFiles.slug(v) },
             venue: try f["venue"]?.string("a venue"), digital: digital)
         return Meeting(
             id: try f["id"].map { (v) throws(FileError) in try DefinitionFiles.slug(v) }, subject: subject, kind: kind,
             schedule: schedule, place: place.isEmpty ? nil : place,
-            status: try f["status"]?.oneOf(Meeting.Status.self, "status") ?? .planned,
-            note: try f["note"]?.string("a note"),
+            status: status, note: try f["note"]?.string("a note"),
             guests: try (f["guests"]?.list("guests") ?? []).map { (v) throws(FileError) in try v.string("a guest") },
-            chair: try f["chair"].map(DefinitionFiles.chairperson), location: item.location)
+            chair: try f["chair"].map(DefinitionFiles.chairperson),
+            cancellation: try cancellation(f, status: status, schedule: schedule), location: item.location)
+    }
+
+    /// `cancelled-on:` (the day it was decided) and `cancelled-reason:` of a cancelled
+    /// meeting. They belong to `status: cancelled` only, and a cancellation is decided
+    /// before the meeting would have taken place, so a later day is a typo.
+    private static func cancellation(
+        _ f: Fields, status: Meeting.Status, schedule: Schedule
+    ) throws(FileError) -> Cancellation? {
+        let on = f["cancelled-on"]
+        let reason = f["cancelled-reason"]
+        guard on != nil || reason != nil else { return nil }
+        guard status == .cancelled else {
+            let key = on != nil ? "cancelled-on" : "cancelled-reason"
+            throw (on ?? reason)!.fail("\(key) belongs to a cancelled meeting; add \"status: cancelled\" or remove it")
+        }
+        let decided = try on?.date()
+        if let decided, let last = schedule.lastDay, decided > last {
+            throw on!.fail(
+                "cancelled-on \(decided) is after the meeting (\(last)); give the day the cancellation was decided")
+        }
+        return Cancellation(decided: decided, reason: try reason?.string("a reason for the cancellation"))
     }
 
     /// Date, optional end date and time. A body's meeting without a time takes the body's

@@ -51,6 +51,8 @@ public enum MeetingYAML {
         if let v = meeting.place?.venue { lines.append("venue: \(quoted(v))") }
         if let d = meeting.place?.digital { lines.append("digital: " + (d.platform.map(quoted) ?? "true")) }
         if meeting.status != .planned { lines.append("status: \(meeting.status.rawValue)") }
+        if let day = meeting.cancellation?.decided { lines.append("cancelled-on: \(day)") }
+        if let reason = meeting.cancellation?.reason { lines.append("cancelled-reason: \(quoted(reason))") }
         if let note = note ?? meeting.note { lines.append("note: \(quoted(note))") }
         if let chair = meeting.chair {
             lines.append(

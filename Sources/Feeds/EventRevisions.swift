@@ -9,7 +9,9 @@ public struct EventRevisions: Hashable, Sendable, Codable {
 
     /// Records `events` as of `now`: a new event starts at SEQUENCE 0, a changed one
     /// goes up by one, an unchanged one keeps its revision. Events that disappear keep
-    /// theirs, so if they return their SEQUENCE still only grows.
+    /// theirs, so if they return their SEQUENCE still only grows: a cancelled meeting that
+    /// left the feeds after `keepCancelledDays` and is planned again on the same day (the
+    /// same UID) comes back with a higher SEQUENCE than the cancellation clients last saw.
     public mutating func record(_ events: [FeedEvent], at now: UTCInstant) {
         for event in events {
             let hash = ContentHash.hex(event.fingerprint)

@@ -5,13 +5,26 @@ import Presentation
 public struct FeedCatalog: Sendable {
     public let data: CalendarData
     public let settings: FeedSettings
-    /// The year the host horizon counts from (the current year, passed in).
-    public let currentYear: Int
+    /// Today in Stockholm (passed in): the host horizon counts from its year, and
+    /// cancelled events older than `settings.keepCancelledDays` leave the feeds.
+    public let today: LocalDate
 
-    public init(data: CalendarData, settings: FeedSettings, currentYear: Int) {
+    public init(data: CalendarData, settings: FeedSettings, today: LocalDate) {
         self.data = data
         self.settings = settings
-        self.currentYear = currentYear
+        self.today = today
+    }
+
+    /// The year the host horizon counts from.
+    public var currentYear: Int { today.year }
+
+    /// Whether an event still belongs in the feeds: all but a cancelled one whose last day
+    /// is more than `keepCancelledDays` ago. Apple Calendar shows a cancelled event struck
+    /// through for as long as a feed holds it; a month is long enough for everyone to
+    /// have seen the cancellation. (A cancelled meeting not yet dated sits on its season's
+    /// first day in the feeds, and that is the day counted from.)
+    public func isCurrent(_ event: FeedEvent) -> Bool {
+        event.status != .cancelled || today <= event.lastDay.adding(days: settings.keepCancelledDays)
     }
 
     /// Every feed: all, one per body and conference, one per municipality, and hosts.
@@ -27,7 +40,8 @@ public struct FeedCatalog: Sendable {
             feeds.append(
                 FeedDefinition(
                     name: "\(slug).ics", title: title, description: description,
-                    events: meetingEvents.filter { $0.0.subject == subject }.map(\.1)))
+                    events: meetingEvents.filter { $0.0.subject == subject }.map(\.1),
+                    color: factory.color(of: subject)))
         }
         for body in data.bodies {
             subjectFeed(body.slug, body.name, Swedish.bodyDescription(body.name), .body(body.slug))
@@ -45,7 +59,8 @@ public struct FeedCatalog: Sendable {
                 if meeting.place?.municipality == municipality.slug { return true }
                 if case .conference(let slug) = meeting.subject {
                     return entries.contains {
-                        $0.conference == slug && $0.year == meeting.year && $0.hosts.contains(municipality.slug)
+                        $0.conference == slug && $0.year == factory.conferenceYear(of: meeting)
+                            && $0.hosts.contains(municipality.slug)
                     }
                 }
                 return false
@@ -63,7 +78,11 @@ public struct FeedCatalog: Sendable {
                 name: "hosts.ics", title: Swedish.hostsTitle,
                 description: Swedish.hostsDescription(from: years.lowerBound, to: years.upperBound),
                 events: entries.map { factory.hostEvent($0) }))
-        return feeds
+        return feeds.map { feed in
+            var feed = feed
+            feed.events = feed.events.filter(isCurrent)
+            return feed
+        }
     }
 
     /// From the first year anything is known to `horizonYears` after the current year.

@@ -27,6 +27,37 @@ public struct FeedEvent: Hashable, Sendable {
     public let status: Status
     /// True for informational events (host duties) that should not block time.
     public let transparent: Bool
+    /// The fragment of the web page that shows this event (`PageAnchor`), for its URL.
+    /// Derived from the event's identity, so it is not part of the fingerprint.
+    public var anchor: String
+    /// Its COLOR, from its body or conference. Presentation only: a new colour is not a
+    /// new revision (RFC 5546 raises SEQUENCE for changes people must act on), so it is
+    /// not part of the fingerprint either.
+    public var color: CSSColor?
+
+    public init(
+        uid: String, time: Time, summary: String, location: String?, description: String, categories: [String],
+        status: Status, transparent: Bool, anchor: String, color: CSSColor? = nil
+    ) {
+        self.uid = uid
+        self.time = time
+        self.summary = summary
+        self.location = location
+        self.description = description
+        self.categories = categories
+        self.status = status
+        self.transparent = transparent
+        self.anchor = anchor
+        self.color = color
+    }
+
+    /// The last day clients show it on.
+    public var lastDay: LocalDate {
+        switch time {
+        case .timed(_, _, let end, _): end
+        case .allDay(_, let last): last
+        }
+    }
 
     /// A stable text of the content, for detecting changes across runs.
     public var fingerprint: String {

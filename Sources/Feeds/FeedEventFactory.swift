@@ -36,22 +36,43 @@ public struct FeedEventFactory: Sendable {
         case .planned:
             status = { if case .undated = meeting.schedule { return .tentative } else { return .confirmed } }()
         }
+        // The hosts of the conference year the meeting belongs to: the 2020
+        // Södertörnskonferensen, held in spring 2021, names 2020's hosts (Botkyrka and Salem).
         var hosts: RotationEntry?
-        if case .conference(let slug) = meeting.subject { hosts = rotation(slug)?.entry(for: meeting.year) }
+        if case .conference(let slug) = meeting.subject { hosts = rotation(slug)?.entry(for: meeting) }
         let said: Meeting.Status = status == .cancelled ? .cancelled : status == .tentative ? .tentative : .planned
         return FeedEvent(
             uid: meeting.id, time: time, summary: Swedish.eventSummary(meeting, data),
             location: Swedish.place(meeting.place, data),
             description: Swedish.eventDescription(
                 meeting, data, hosts: hosts, status: said, pageURL: settings.pageURL),
-            categories: Swedish.eventCategories(meeting, data), status: status, transparent: false)
+            categories: Swedish.eventCategories(meeting, data), status: status, transparent: false,
+            anchor: PageAnchor.meeting(meeting), color: color(of: meeting.subject))
+    }
+
+    /// A body's `color:`, or a conference's: every event of one subject has one colour.
+    public func color(of subject: Meeting.Subject) -> CSSColor? {
+        switch subject {
+        case .body(let slug): data.body(slug)?.color
+        case .conference(let slug): data.conference(slug)?.color
+        }
+    }
+
+    /// The conference year a meeting of a conference counts as (a moved year's event
+    /// counts as the year it moved from); a body's meeting's own year.
+    public func conferenceYear(of meeting: Meeting) -> Int {
+        guard case .conference(let slug) = meeting.subject, let conference = data.conference(slug) else {
+            return meeting.year
+        }
+        return conference.conferenceYear(of: meeting)
     }
 
     /// One event per conference year, saying who hosts and why.
     public func hostEvent(_ entry: RotationEntry, municipality: String? = nil) -> FeedEvent {
         let conference = data.conference(entry.conference)
         let held = data.meetings.first {
-            $0.subject == .conference(entry.conference) && $0.year == entry.year && $0.schedule.firstDay != nil
+            $0.subject == .conference(entry.conference) && conferenceYear(of: $0) == entry.year
+                && $0.schedule.firstDay != nil
         }
         let time: FeedEvent.Time
         var dateKnown = false
@@ -70,7 +91,8 @@ public struct FeedEventFactory: Sendable {
             uid: uid, time: time,
             summary: Swedish.hostEventSummary(entry, data, municipality: municipality, dateKnown: dateKnown),
             location: nil, description: Swedish.hostEventDescription(entry, data, pageURL: settings.pageURL),
-            categories: Swedish.hostEventCategories(entry, data), status: status, transparent: true)
+            categories: Swedish.hostEventCategories(entry, data), status: status, transparent: true,
+            anchor: PageAnchor.hosts, color: color(of: .conference(entry.conference)))
     }
 
     public func rotation(_ slug: String) -> HostRotation? { rotations[slug] }

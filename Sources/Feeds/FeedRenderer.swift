@@ -4,10 +4,16 @@ import Presentation
 
 /// Renders a feed definition to iCalendar text through libical.
 ///
-/// What real clients need (RFC 5545, RFC 7986 and the big clients' habits):
-/// METHOD:PUBLISH, X-WR-CALNAME/X-WR-CALDESC/X-WR-TIMEZONE for Apple and Google,
-/// REFRESH-INTERVAL and X-PUBLISHED-TTL for Apple and Outlook, one VTIMEZONE that
-/// every TZID refers to, and all-day events as VALUE=DATE with an exclusive end.
+/// What real clients need (RFC 5545, RFC 5546, RFC 7986 and the big clients' habits):
+/// - METHOD:PUBLISH, which Outlook and Apple Calendar read as "a published calendar to
+///   subscribe to", not an invitation to answer; RFC 5546 §3.2.1 then requires an
+///   ORGANIZER on every event: the secretariat's functional mailbox, with its CN;
+/// - RFC 7986's NAME, DESCRIPTION, URL, SOURCE (the feed's own address) and
+///   REFRESH-INTERVAL, and the older X-WR-CALNAME/X-WR-CALDESC/X-WR-TIMEZONE and
+///   X-PUBLISHED-TTL that Apple, Google and Outlook read instead;
+/// - per event a URL to its row on the web page and a COLOR from its body or conference;
+/// - one VTIMEZONE that every TZID refers to, and all-day events as VALUE=DATE with an
+///   exclusive end.
 public enum FeedRenderer {
     public static let productID = "-//\(Swedish.organisation)//Kalendarium//SV"
 
@@ -22,6 +28,10 @@ public enum FeedRenderer {
                 ICalProperty("PRODID", .text(productID)),
                 ICalProperty("CALSCALE", .text("GREGORIAN")),
                 ICalProperty("METHOD", .token("PUBLISH")),
+                ICalProperty("NAME", .text(Swedish.calendarName(feed.title))),
+                ICalProperty("DESCRIPTION", .text(feed.description)),
+                ICalProperty("URL", .uri(settings.pageBase)),
+                ICalProperty("SOURCE", .uri(settings.feedURL(feed.name))),
                 ICalProperty("X-WR-CALNAME", .text(Swedish.calendarName(feed.title))),
                 ICalProperty("X-WR-CALDESC", .text(feed.description)),
                 ICalProperty("X-WR-TIMEZONE", .text(StockholmZone.tzid)),
@@ -29,15 +39,15 @@ public enum FeedRenderer {
                     "REFRESH-INTERVAL", .duration(settings.refreshInterval),
                     parameters: [ICalParameter("VALUE", "DURATION")]),
                 ICalProperty("X-PUBLISHED-TTL", .text(settings.refreshInterval)),
-            ],
+            ] + (feed.color.map { [ICalProperty("COLOR", .text($0.name))] } ?? []),
             components: [StockholmZone.component]
                 + events.map { component($0, revisions: revisions, settings: settings) })
         return try ICalendarWriter.serialize(calendar)
     }
 
     /// One meeting as a calendar of its own, for an e-mail attachment: the same UID,
-    /// SEQUENCE and text as in the feeds, so a client that subscribes and opens the
-    /// attachment shows one event, not two.
+    /// SEQUENCE, ORGANIZER and text as in the feeds, so a client that subscribes and opens
+    /// the attachment shows one event, not two.
     public static func attachment(
         for meeting: Meeting, data: CalendarData, revisions: EventRevisions, settings: FeedSettings
     ) throws(ICalError) -> String {
@@ -63,6 +73,9 @@ public enum FeedRenderer {
             ICalProperty("DTSTAMP", utc(revision.modified)),
             ICalProperty("LAST-MODIFIED", utc(revision.modified)),
             ICalProperty("SEQUENCE", .integer(revision.sequence)),
+            ICalProperty(
+                "ORGANIZER", .calendarAddress(settings.organizer),
+                parameters: [ICalParameter("CN", settings.organizerName)]),
         ]
         switch event.time {
         case .timed(let start, let startTime, let end, let endTime):
@@ -81,7 +94,8 @@ public enum FeedRenderer {
         properties.append(ICalProperty("STATUS", .token(event.status.rawValue)))
         properties.append(ICalProperty("TRANSP", .token(event.transparent ? "TRANSPARENT" : "OPAQUE")))
         properties.append(ICalProperty("CLASS", .token("PUBLIC")))
-        properties.append(ICalProperty("URL", .uri(settings.pageURL)))
+        properties.append(ICalProperty("URL", .uri(settings.eventURL(anchor: event.anchor))))
+        if let color = event.color { properties.append(ICalProperty("COLOR", .text(color.name))) }
         return ICalComponent("VEVENT", properties: properties)
     }
 

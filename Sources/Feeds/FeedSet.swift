@@ -10,7 +10,7 @@ public struct FeedSet: Sendable {
     public static func build(
         data: CalendarData, settings: FeedSettings, revisions previous: EventRevisions, now: UTCInstant
     ) throws(ICalError) -> FeedSet {
-        let definitions = FeedCatalog(data: data, settings: settings, currentYear: StockholmTime.local(now).date.year)
+        let definitions = FeedCatalog(data: data, settings: settings, today: StockholmTime.local(now).date)
             .definitions()
         var revisions = previous
         // An event in several feeds (a meeting in all.ics and its body's feed) is one event.

@@ -15,6 +15,8 @@ public enum ICalValue: Hashable, Sendable {
     /// Seconds east of UTC.
     case utcOffset(Int)
     case uri(String)
+    /// A CAL-ADDRESS (`mailto:…`), the value of ORGANIZER and ATTENDEE.
+    case calendarAddress(String)
     /// Enumerated values (`STATUS:CANCELLED`, `TRANSP:TRANSPARENT`, `METHOD:PUBLISH`).
     case token(String)
     /// What a parser found in a kind this model does not spell out, in RFC 5545 form.

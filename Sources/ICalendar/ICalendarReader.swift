@@ -155,6 +155,8 @@ public enum ICalendarReader {
             return .utcOffset(Int(icalvalue_get_utcoffset(v)))
         case ICAL_URI_VALUE:
             return .uri(lexical)
+        case ICAL_CALADDRESS_VALUE:
+            return .calendarAddress(lexical)
         case ICAL_STATUS_VALUE, ICAL_TRANSP_VALUE, ICAL_METHOD_VALUE, ICAL_CLASS_VALUE, ICAL_ACTION_VALUE:
             return .token(lexical)
         case ICAL_X_VALUE:

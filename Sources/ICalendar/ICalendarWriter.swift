@@ -82,6 +82,8 @@ public enum ICalendarWriter {
             return icalvalue_new_utcoffset(Int32(seconds))
         case .uri(let text):
             return lexical(ICAL_URI_VALUE, text)
+        case .calendarAddress(let text):
+            return lexical(ICAL_CALADDRESS_VALUE, text)
         case .token(let text), .other(let text):
             return lexical(defaultKind, text)
         }

@@ -9,6 +9,9 @@ public enum Setting: String, CaseIterable, Sendable {
     case pageURL = "page-url"
     case uidDomain = "uid-domain"
     case horizon
+    case keepCancelledDays = "keep-cancelled-days"
+    case organizer
+    case organizerName = "organizer-name"
     case reloadInterval = "reload-interval"
     case idleTimeout = "idle-timeout"
     case headerTimeout = "header-timeout"
@@ -35,7 +38,7 @@ public enum Setting: String, CaseIterable, Sendable {
 
     public var kind: Kind {
         switch self {
-        case .port, .horizon: .integer
+        case .port, .horizon, .keepCancelledDays: .integer
         case .reloadInterval, .idleTimeout, .headerTimeout, .reminderInterval, .leaderLease, .claimSeconds: .seconds
         case .privateFeeds: .map
         default: .text
@@ -76,6 +79,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .pageURL: "http://HOST:PORT/"
         case .uidDomain: Settings().uidDomain
         case .horizon: "10 (years of hosts.ics ahead)"
+        case .keepCancelledDays: "30 (days a cancelled meeting stays in the feeds after its date)"
+        case .organizer: "\(Settings().organizer) (every event's ORGANIZER: the secretariat's functional mailbox)"
+        case .organizerName: "\(Settings().organizerName) (the ORGANIZER's CN)"
         case .reloadInterval: "2 (seconds between checks of calendars/)"
         case .idleTimeout: "30 (seconds)"
         case .headerTimeout: "10 (seconds to send a request head)"

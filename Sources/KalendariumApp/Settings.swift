@@ -18,6 +18,15 @@ public struct Settings: Sendable, Equatable {
     public var pageURL: String?
     public var uidDomain = "kalendarium.sodertornskommunerna.se"
     public var horizon = 10
+    /// Days after its date that a cancelled meeting stays in the feeds (Apple Calendar
+    /// shows it struck through for as long as it is there).
+    public var keepCancelledDays = 30
+    /// Every event's ORGANIZER, which RFC 5546 §3.2.1 requires with METHOD:PUBLISH: the
+    /// secretariat's functional mailbox as a `mailto:` URI (a bare address is taken as
+    /// one), never a person's. The shipped one is a placeholder like recipients.yaml's.
+    public var organizer = FeedSettings.defaultOrganizer
+    /// The ORGANIZER's CN.
+    public var organizerName = FeedSettings().organizerName
     /// Seconds between checks of `calendars/` for changes.
     public var reloadInterval = 2.0
     /// Seconds a connection may stay idle before it is closed (slow or stuck clients).
@@ -86,6 +95,9 @@ public struct Settings: Sendable, Equatable {
         text(.pageURL, &settings.pageURL)
         text(.uidDomain, &settings.uidDomain)
         integer(.horizon, &settings.horizon)
+        integer(.keepCancelledDays, &settings.keepCancelledDays)
+        text(.organizer, &settings.organizer)
+        text(.organizerName, &settings.organizerName)
         seconds(.reloadInterval, &settings.reloadInterval)
         seconds(.idleTimeout, &settings.idleTimeout)
         seconds(.headerTimeout, &settings.headerTimeout)
@@ -108,7 +120,14 @@ public struct Settings: Sendable, Equatable {
 
     /// The settings as the feeds need them.
     public var feedSettings: FeedSettings {
-        FeedSettings(pageURL: effectivePageURL, uidDomain: uidDomain, horizonYears: horizon)
+        FeedSettings(
+            pageURL: effectivePageURL, uidDomain: uidDomain, horizonYears: horizon, organizer: organizerURI,
+            organizerName: organizerName, keepCancelledDays: keepCancelledDays)
+    }
+
+    /// `organizer` as a `mailto:` URI.
+    public var organizerURI: String {
+        organizer.lowercased().hasPrefix("mailto:") ? organizer : "mailto:" + organizer
     }
 
     /// The effective page address.
@@ -120,6 +139,10 @@ public struct Settings: Sendable, Equatable {
     func validate() throws(AppError) {
         guard (0...65535).contains(port) else { throw AppError("port \(port) is not 0–65535") }
         guard (0...100).contains(horizon) else { throw AppError("horizon \(horizon) is not 0–100 years") }
+        guard (0...3650).contains(keepCancelledDays) else {
+            throw AppError("keep-cancelled-days \(keepCancelledDays) is not 0–3650 days")
+        }
+        try validateOrganizer()
         // Seconds become Durations and integer milliseconds: a day bounds them all, so a
         // typo is an error here rather than an overflow trap in the running daemon.
         func bound(_ b: Double) -> String { b == b.rounded() ? String(Int(b)) : String(b) }
@@ -141,6 +164,30 @@ public struct Settings: Sendable, Equatable {
         if let node, node.isEmpty || node.count > 100 { throw AppError("node must be a name of 1–100 characters") }
         for name in privateFeeds.keys where !name.hasSuffix(".ics") {
             throw AppError("private feed \"\(name)\" must be a feed name such as hosts.ics")
+        }
+    }
+
+    /// The ORGANIZER must be an address clients accept (one `@`, no spaces) and its CN a
+    /// parameter value RFC 5545 can carry (no double quote, no control character).
+    private func validateOrganizer() throws(AppError) {
+        let address = organizerURI.dropFirst("mailto:".count)
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let unfit: (Character) -> Bool = { c in
+            c.isWhitespace || "<>\"".contains(c) || c.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
+        }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !address.contains(where: unfit) else {
+            throw AppError(
+                "organizer \"\(organizer)\" is not an e-mail address; give the secretariat's functional mailbox, "
+                    + "e.g. mailto:sekretariat@example.org")
+        }
+        let unquotable: (Character) -> Bool = { c in
+            c == "\"" || c.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+        guard !organizerName.trimmingCharacters(in: .whitespaces).isEmpty, !organizerName.contains(where: unquotable)
+        else {
+            throw AppError(
+                "organizer-name \"\(organizerName)\" cannot be an ORGANIZER's CN; give a name without quotes or "
+                    + "control characters, e.g. \(FeedSettings().organizerName)")
         }
     }
 

@@ -17,13 +17,16 @@ public struct Body: Hashable, Sendable, Codable {
     public let preparedBy: String?
     /// The chair (and vice chair) of each year the documents name, oldest first.
     public let chairs: [ChairTerm]
+    /// The COLOR of its events in the feeds (RFC 7986 §5.9), from `color:`; nil leaves
+    /// them in the colour the person gave the subscribed calendar.
+    public let color: CSSColor?
     /// Where the file defines it, for errors found across files.
     public let location: SourceLocation?
 
     public init(
         slug: String, name: String, weekday: Weekday, start: LocalTime, end: LocalTime,
         minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil,
-        chairs: [ChairTerm] = [], location: SourceLocation? = nil
+        chairs: [ChairTerm] = [], color: CSSColor? = nil, location: SourceLocation? = nil
     ) {
         self.location = location
         self.slug = slug
@@ -36,6 +39,7 @@ public struct Body: Hashable, Sendable, Codable {
         self.attendees = attendees
         self.preparedBy = preparedBy
         self.chairs = chairs.sorted { $0.year < $1.year }
+        self.color = color
     }
 
     /// The chair and vice chair of `year`, if the data names them.

@@ -15,6 +15,8 @@ public struct Conference: Hashable, Sendable {
     public let overrides: [RotationOverride]
     /// Roles that take part, for clash checks.
     public let participants: Set<Role>
+    /// The COLOR of its events and host duties in the feeds (RFC 7986 §5.9), from `color:`.
+    public let color: CSSColor?
     public let location: SourceLocation?
 
     /// The year the interval counts from.
@@ -30,7 +32,7 @@ public struct Conference: Hashable, Sendable {
         slug: String, name: String, hostRule: HostRule, interval: Int = 1, firstYear: Int? = nil,
         season: Season? = nil,
         history: [HostRecord] = [], overrides: [RotationOverride] = [], participants: Set<Role> = [],
-        location: SourceLocation? = nil
+        color: CSSColor? = nil, location: SourceLocation? = nil
     ) {
         self.slug = slug
         self.name = name
@@ -41,6 +43,7 @@ public struct Conference: Hashable, Sendable {
         self.history = history
         self.overrides = overrides
         self.participants = participants
+        self.color = color
         self.location = location
     }
 }

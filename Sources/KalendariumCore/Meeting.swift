@@ -16,12 +16,15 @@ public struct Meeting: Hashable, Sendable {
     /// Who chairs this meeting when it is not the year's chair ("Boel Godner … leder
     /// mötet i Daniel Dronjaks frånvaro"); nil for the year's chair.
     public let chair: Chairperson?
+    /// When and why a cancelled meeting was cancelled, as far as the data says; nil for
+    /// a meeting that is not cancelled or whose cancellation the data gives no details of.
+    public let cancellation: Cancellation?
     public let location: SourceLocation?
 
     public init(
         id: String? = nil, subject: Subject, kind: Kind = .ordinary, schedule: Schedule, place: Place? = nil,
         status: Status = .planned, note: String? = nil, guests: [String] = [], chair: Chairperson? = nil,
-        location: SourceLocation? = nil
+        cancellation: Cancellation? = nil, location: SourceLocation? = nil
     ) {
         self.id = id ?? "\(subject.slug)-\(schedule.firstDay?.description ?? "\(schedule.year)")"
         self.subject = subject
@@ -32,6 +35,7 @@ public struct Meeting: Hashable, Sendable {
         self.note = note
         self.guests = guests
         self.chair = chair
+        self.cancellation = cancellation
         self.location = location
     }
 

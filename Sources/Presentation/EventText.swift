@@ -21,18 +21,37 @@ extension Swedish {
 
     /// The lines of the event's DESCRIPTION: what it is, where, the hosts (a conference),
     /// the chair (a body's meeting), guests, the note, a status that is not "confirmed", and the link to the page.
+    /// A cancelled meeting's description starts with when and why it was cancelled
+    /// (`cancellation(_:)`): Outlook ignores STATUS:CANCELLED in a subscribed calendar,
+    /// so the text is all its users see.
     public static func eventDescription(
         _ m: Meeting, _ data: CalendarData, hosts: RotationEntry?, status: Meeting.Status, pageURL: String
     ) -> String {
-        var lines = ["\(data.name(of: m.subject)) – \(kind(m.kind))"]
+        var lines = status == .cancelled ? [cancellation(m)] : []
+        lines.append("\(data.name(of: m.subject)) – \(kind(m.kind))")
         if let location = place(m.place, data) { lines.append("\(placeLabel): \(location)") }
         if let hosts { lines.append(hostLine(hosts, data)) }
         if let chair = chair(of: m, data) { lines.append("\(chairLabel): \(chair)") }
         if !m.guests.isEmpty { lines.append("\(guestsLabel): \(list(m.guests))") }
         if let note = m.note { lines.append("\(noteLabel): \(note)") }
-        if let said = Swedish.status(status) { lines.append("\(statusLabel): \(said)") }
+        if status != .cancelled, let said = Swedish.status(status) { lines.append("\(statusLabel): \(said)") }
         lines.append("\(calendarLink): \(pageURL)")
         return lines.joined(separator: "\n")
+    }
+
+    /// "Mötet är inställt (beslutat 3 mars 2026): lokalen är upptagen.", with only what the
+    /// data knows: without `cancelled-on` no date, without `cancelled-reason` no reason
+    /// ("Konferensen är inställd." for a conference).
+    public static func cancellation(_ m: Meeting) -> String {
+        var line: String
+        switch m.subject {
+        case .body: line = "Mötet är inställt"
+        case .conference: line = "Konferensen är inställd"
+        }
+        if let day = m.cancellation?.decided { line += " (beslutat \(dayMonthYear(day)))" }
+        guard let reason = m.cancellation?.reason else { return line + "." }
+        line += ": " + reason
+        return [".", "!", "?"].contains(reason.last) ? line : line + "."
     }
 
     /// The meeting's CATEGORIES: its body or conference, and its kind.

@@ -18,6 +18,11 @@ extension Swedish {
         "Möten i \(name) och \(name)s värdskap för Södertörns konferenser."
     }
 
+    /// The CN of every event's ORGANIZER unless `organizer-name` says otherwise: the
+    /// secretariat the municipalities fund together (004_0ac1c0381d9a1877.txt, section 6:
+    /// "Kommunerna finansierar gemensamt ett sekretariat").
+    public static let secretariat = "Södertörnskommunernas sekretariat"
+
     // MARK: Event text
 
     public static let cancelledPrefix = "INSTÄLLT: "

@@ -62,6 +62,7 @@ public struct PageView: Sendable {
             }
             return ["year": year, "cells": cells]
         }
+        context["years"] = archive(data)
         context["hasWarnings"] = !warnings.isEmpty
         context["warnings"] = warnings.map { w -> [String: Any] in
             let subject = w.subject.map { slug in data.body(slug)?.name ?? data.conference(slug)?.name ?? slug } ?? ""
@@ -75,6 +76,34 @@ public struct PageView: Sendable {
             context["builtAt"] = Swedish.shortDateTime(built.date, built.time)
         }
         return context
+    }
+
+    /// Every meeting and conference, newest year first, each row with the meeting's id
+    /// (`PageAnchor.meeting`): the place each feed event's URL points at, so it exists for
+    /// past and cancelled meetings too.
+    func archive(_ data: CalendarData) -> [[String: Any]] {
+        func day(_ m: Meeting) -> LocalDate {
+            if let first = m.schedule.firstDay { return first }
+            if case .undated(let year, let season) = m.schedule {
+                return LocalDate(year: year, month: season?.months.lowerBound ?? 1, day: 1)!
+            }
+            return LocalDate(year: m.year, month: 1, day: 1)!
+        }
+        let byYear = Dictionary(grouping: data.meetings, by: \.year)
+        return byYear.keys.sorted(by: >).map { year -> [String: Any] in
+            let meetings = byYear[year]!.sorted { (day($0), $0.id) < (day($1), $1.id) }
+            return [
+                "year": year,
+                "meetings": meetings.map { m -> [String: Any] in
+                    var cells = row(m, data)
+                    cells["id"] = PageAnchor.meeting(m)
+                    cells["subject"] = data.name(of: m.subject)
+                    if case .undated(let y, let season) = m.schedule { cells["date"] = Swedish.undated(season, y) }
+                    if m.status == .cancelled { cells["cancellation"] = Swedish.cancellation(m) }
+                    return cells
+                },
+            ]
+        }
     }
 
     func row(_ m: Meeting, _ data: CalendarData) -> [String: Any] {

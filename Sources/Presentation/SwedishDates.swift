@@ -15,6 +15,9 @@ extension Swedish {
         "\(weekdays[d.weekday.index]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
+    /// "3 mars 2026": a day named in a sentence, where the weekday would only distract.
+    public static func dayMonthYear(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
+
     /// "fre 25 jan 2019": in tables (the web page).
     public static func shortDate(_ d: LocalDate) -> String {
         "\(shortWeekdays[d.weekday.index]) \(d.day) \(shortMonths[d.month - 1]) \(d.year)"

@@ -1,3 +1,4 @@
+import Feeds
 import Hummingbird
 import KalendariumCore
 import Presentation
@@ -11,7 +12,8 @@ enum WebPage {
             name -> PageView.Feed? in
             guard let published, let feed = published.feeds[name] else { return nil }
             return PageView.Feed(
-                title: feed.title, description: feed.description, url: published.pageURL + "calendars/" + name)
+                title: feed.title, description: feed.description,
+                url: FeedSettings.feedURL(pageURL: published.pageURL, name: name))
         }
         let view = PageView(
             data: published?.data, feeds: feeds, warnings: published?.warnings ?? [],

@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Domain part of event UIDs; never change it once published.", valueName: "DOMAIN"))
     var uidDomain: String?
     @Option(help: "Years ahead that hosts.ics plans (default 10).") var horizon: Int?
+    @Option(help: "Days after its date a cancelled meeting stays in the feeds (default 30).")
+    var keepCancelledDays: Int?
+    @Option(
+        help: ArgumentHelp("Every event's ORGANIZER: the secretariat's functional mailbox.", valueName: "MAILTO"))
+    var organizer: String?
+    @Option(help: ArgumentHelp("The ORGANIZER's name.", valueName: "NAME")) var organizerName: String?
     @Option(help: "Seconds between checks of the calendars directory (default 2).") var reloadInterval: Double?
     @Option(help: "Seconds before an idle connection is closed (default 30).") var idleTimeout: Double?
     @Option(help: "Seconds a client has to send a complete request head (default 10).") var headerTimeout: Double?
@@ -66,6 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
         flags[.pageURL] = pageURL
         flags[.uidDomain] = uidDomain
         flags[.horizon] = horizon.map(String.init)
+        flags[.keepCancelledDays] = keepCancelledDays.map(String.init)
+        flags[.organizer] = organizer
+        flags[.organizerName] = organizerName
         flags[.reloadInterval] = reloadInterval.map { String($0) }
         flags[.idleTimeout] = idleTimeout.map { String($0) }
         flags[.headerTimeout] = headerTimeout.map { String($0) }

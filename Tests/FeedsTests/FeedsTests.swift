@@ -68,7 +68,10 @@ func event(_ text: String, uid: String) throws -> ICalComponent? {
                 guard case .text(let t) = cal.property(key)?.value else { Issue.record("\(key) not text"); continue }
                 #expect(!t.contains(",") && !t.contains(";"), "\(name) \(key)")
             }
-            #expect(!text.contains("@example.org") && !text.lowercased().contains("mailto:"))
+            // No address from recipients.yaml reaches a feed: the one address is the
+            // secretariat's functional ORGANIZER.
+            let rest = text.split(separator: "\r\n").filter { !$0.hasPrefix("ORGANIZER;") }.joined()
+            #expect(!rest.contains("@example.org") && !rest.lowercased().contains("mailto:"))
         }
     }
 
@@ -212,8 +215,10 @@ func event(_ text: String, uid: String) throws -> ICalComponent? {
     }
 
     @Test func cancelledMeetingKeepsUIDAndRaisesSequence() throws {
+        // Cancelled before it takes place (a cancellation leaves the feeds a month after its day).
         let uid = "samarbetskommitten-2020-12-10"
-        let first = try build(Shipped.data)
+        let before = UTCInstant(rfc3339: "2020-11-23T08:00:00Z")!
+        let first = try build(Shipped.data, at: before)
         let cancelled = withMeetings { meetings in
             let i = meetings.firstIndex { $0.id == uid }!
             let m = meetings[i]
@@ -221,21 +226,21 @@ func event(_ text: String, uid: String) throws -> ICalComponent? {
                 id: m.id, subject: m.subject, kind: m.kind, schedule: m.schedule, place: m.place,
                 status: .cancelled, note: m.note, guests: m.guests, location: m.location)
         }
-        let second = try build(cancelled, first.revisions, at: Shipped.later)
+        let second = try build(cancelled, first.revisions, at: UTCInstant(rfc3339: "2020-11-24T08:00:00Z")!)
         let text = try feed(second, "samarbetskommitten.ics")
         let e = try #require(try event(text, uid: uid))
         #expect(e.property("STATUS")?.value == .token("CANCELLED"))
         #expect(e.property("SEQUENCE")?.value == .integer(1))
         #expect(
             e.property("LAST-MODIFIED")?.value
-                == .utcDateTime(year: 2026, month: 11, day: 24, hour: 8, minute: 0, second: 0))
+                == .utcDateTime(year: 2020, month: 11, day: 24, hour: 8, minute: 0, second: 0))
         #expect(e.property("SUMMARY")?.value == .text("INSTÄLLT: Samarbetskommittén"))
         // Other meetings keep their revision.
         let other = try #require(try event(text, uid: "samarbetskommitten-2019-02-07"))
         #expect(other.property("SEQUENCE")?.value == .integer(0))
         #expect(
             other.property("DTSTAMP")?.value
-                == .utcDateTime(year: 2026, month: 11, day: 23, hour: 8, minute: 0, second: 0))
+                == .utcDateTime(year: 2020, month: 11, day: 23, hour: 8, minute: 0, second: 0))
     }
 
     @Test func anEditedMeetingRaisesSequenceOnce() throws {

@@ -1,6 +1,11 @@
-"""The exported feeds, read by parsers nobody here wrote: icalendar and the stricter ical."""
+"""The exported feeds, read by parsers nobody here wrote: icalendar, the stricter ical and
+sabre/vobject's vobjectvalidate (PHP)."""
 
 import datetime as dt
+import email
+import email.policy
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -16,6 +21,28 @@ FEEDS = [
       ["botkyrka", "haninge", "huddinge", "nykvarn", "nynashamn", "salem", "sodertalje", "tyreso"]],
 ]
 DOMAIN = "@kalendarium.sodertornskommunerna.se"
+ORGANIZER = "ORGANIZER;CN=Södertörnskommunernas sekretariat:mailto:sekretariat@example.org"
+# Debian's vobjectvalidate (php-sabre-vobject 2.1.7) looks for its autoloader beside the
+# script's real path and fails through the /usr/bin symlink ("Composer autoloader could not
+# be properly loaded"), so the autoloader is loaded first.
+VOBJECT_AUTOLOAD = "/usr/share/php/Sabre/VObject/autoload.php"
+VOBJECTVALIDATE = "/usr/bin/vobjectvalidate"
+
+
+def vobjectvalidate(path: Path) -> list[str]:
+    """What vobjectvalidate says of `path` beyond its banner and the good news; fails the
+    test (never skips it) when PHP or sabre/vobject is missing."""
+    php = shutil.which("php")
+    if not php or not Path(VOBJECTVALIDATE).exists() or not Path(VOBJECT_AUTOLOAD).exists():
+        pytest.fail("vobjectvalidate needs php-cli and php-sabre-vobject: run scripts/install-deps --test")
+    result = subprocess.run([php, "-d", f"auto_prepend_file={VOBJECT_AUTOLOAD}", VOBJECTVALIDATE, str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, (path, result.stdout, result.stderr)
+    said = (result.stdout + result.stderr).splitlines()
+    assert said[0].startswith("SabreTooth VObject validator "), said
+    # One "iCalendar: 2.0" and one "[GOOD NEWS] No warnings!" per object, and nothing else.
+    assert said[1:] == ["iCalendar: 2.0", "[GOOD NEWS] No warnings!"], (path, said)
+    return said
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +86,53 @@ def test_icalendar_reads_each_feed_without_warnings_or_errors(exported, name):
     assert len(cal.walk("VTIMEZONE")) == 1
     for event in cal.walk("VEVENT"):
         assert str(event["UID"]).endswith(DOMAIN)
-        assert "mailto:" not in event.to_ical().decode().lower()
+        assert str(event["ORGANIZER"]) == "mailto:sekretariat@example.org"
+        assert event["ORGANIZER"].params["CN"] == "Södertörnskommunernas sekretariat"
+    # The one address in a feed is the secretariat's functional ORGANIZER (RFC 5546
+    # §3.2.1), once per event; nothing from recipients.yaml.
+    lines = (out / name).read_bytes().decode().replace("\r\n ", "").split("\r\n")
+    assert [line for line in lines if "mailto:" in line.lower()] == [ORGANIZER] * len(cal.walk("VEVENT"))
+    assert "@example.org" not in "".join(line for line in lines if not line.startswith("ORGANIZER;"))
+
+
+def test_the_export_writes_no_feed_the_tests_do_not_know(exported):
+    out, _, _ = exported
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.ics")) == sorted(FEEDS)
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_vobjectvalidate_finds_nothing_to_warn_about_in_each_feed(exported, name):
+    out, _, _ = exported
+    vobjectvalidate(out / name)
+
+
+def test_the_agenda_attachment_passes_all_three_parsers(tmp_path, run):
+    """The meeting a notice attaches (remind into the default maildir), read like a feed."""
+    state = tmp_path / "state"
+    result = run("remind", "--state", str(state), "--now", "2021-08-30T08:00:00+02:00")
+    assert result.returncode == 0, result.stdout + result.stderr
+    attachments = []
+    for path in sorted((state / "maildir" / "new").iterdir()):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        attachments += [a.get_content() for a in message.iter_attachments()
+                        if a.get_content_type() == "text/calendar"]
+    assert attachments, "no agenda notice with an attached meeting"
+    for index, text in enumerate(attachments):
+        path = tmp_path / f"attachment-{index}.ics"
+        path.write_bytes(text.encode() if isinstance(text, str) else text)
+        vobjectvalidate(path)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            cal = icalendar.Calendar.from_ical(path.read_bytes())
+            strict = IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8"))
+        assert [str(w.message) for w in caught if not issubclass(w.category, ResourceWarning)] == []
+        assert all(c.errors == [] for c in cal.walk())
+        assert str(cal["METHOD"]) == "PUBLISH" and len(strict.events) == 1
+        event = cal.walk("VEVENT")[0]
+        assert str(event["ORGANIZER"]) == "mailto:sekretariat@example.org"
+        assert event["ORGANIZER"].params["CN"] == "Södertörnskommunernas sekretariat"
+        uid = str(event["UID"]).removesuffix(DOMAIN)
+        assert str(event["URL"]) == f"http://127.0.0.1:8080/#{uid}"
 
 
 @pytest.mark.parametrize("name", FEEDS)
@@ -139,16 +212,17 @@ def test_second_export_is_byte_identical(exported):
 def test_cancelling_a_meeting_raises_sequence_in_the_feed(tmp_path, calendars_copy, run):
     state, out = tmp_path / "state", tmp_path / "out"
     base = ["export", "--calendars", str(calendars_copy), "--state", str(state), "--out", str(out)]
-    assert run(*base, "--now", "2026-11-23T08:00:00Z").returncode == 0
+    # Cancelled before its day, 10 December 2020 (a cancellation leaves the feeds a month after it).
+    assert run(*base, "--now", "2020-11-23T08:00:00Z").returncode == 0
     text = (calendars_copy / "2020.yaml").read_text()
     (calendars_copy / "2020.yaml").write_text(text.replace("    status: tentative\n", "    status: cancelled\n"))
-    result = run(*base, "--now", "2026-11-24T08:00:00Z")
+    result = run(*base, "--now", "2020-11-24T08:00:00Z")
     assert result.returncode == 0, result.stderr
     cal = icalendar.Calendar.from_ical((out / "samarbetskommitten.ics").read_bytes())
     event = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == "samarbetskommitten-2020-12-10" + DOMAIN)
     assert str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) == 1
-    assert event.decoded("LAST-MODIFIED") == dt.datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    assert event.decoded("LAST-MODIFIED") == dt.datetime(2020, 11, 24, 8, 0, tzinfo=UTC)
     other = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == "samarbetskommitten-2019-02-07" + DOMAIN)
     assert int(other["SEQUENCE"]) == 0
 

@@ -345,7 +345,7 @@ def test_one_configuration_file_for_every_command(run, state, tmp_path, kalendar
     ics = next(part for part in haninge.walk() if part.get_content_type() == "text/calendar").get_payload(decode=True)
     attached = icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]
     assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@fil.example.org"
-    assert str(attached["URL"]) == "https://fil.example.org/"
+    assert str(attached["URL"]) == "https://fil.example.org/#samarbetskommitten-2021-09-02"
 
     assert_feeds_carry(attached, run, kalendarium_bin, env, tmp_path)
 
