@@ -238,7 +238,7 @@ struct AgendaCommand: AsyncParsableCommand {
         func run() async throws {
             let fields = try point.fields()
             guard fields.title != nil else { throw ValidationError("a proposal needs --title") }
-            let today = common.today
+            let today = try common.today
             let key = try await AgendaCommand.change(common, meeting) {
                 [by, reason] (agenda: inout Agenda, _: UTCInstant) throws(AgendaError) in
                 try agenda.propose(fields, by: by, reason: reason, on: today)
@@ -300,7 +300,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
         func run() async throws {
             let data = try common.calendars.loadOrExit().data
-            let (agendas, errors) = AgendaFile.agendas(file, data: data, now: WallClock.now())
+            let (agendas, errors) = AgendaFile.agendas(file, data: data, now: try common.instant)
             guard errors.isEmpty else {
                 for error in errors { StandardError.print(error.description) }
                 StandardError.print("nothing imported")
@@ -330,9 +330,8 @@ struct AgendaCommand: AsyncParsableCommand {
     static func context(_ common: StoreOptions, _ reference: String) throws -> Context {
         let settings = try common.calendars.settings()
         let data = try common.calendars.loadOrExit(settings).data
-        let meeting = try checked { () throws(AgendaError) in
-            try data.meeting(reference: reference, today: common.today)
-        }
+        let today = try common.today
+        let meeting = try checked { () throws(AgendaError) in try data.meeting(reference: reference, today: today) }
         return Context(data: data, meeting: meeting, pageURL: settings.feedSettings.pageURL)
     }
 
@@ -355,7 +354,7 @@ struct AgendaCommand: AsyncParsableCommand {
         _ body: @escaping @Sendable (inout Agenda, UTCInstant) throws(AgendaError) -> T
     ) async throws -> T {
         let context = try context(common, reference)
-        let now = WallClock.now()
+        let now = try common.instant
         let data = context.data
         let meeting = context.meeting
         return try await checkedAsync {

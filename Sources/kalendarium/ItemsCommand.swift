@@ -122,7 +122,7 @@ struct ItemsCommand: AsyncParsableCommand {
                     if let recurrenceChange { preview.recurrence = recurrenceChange }
                     if let problem = preview.recurrenceProblem { throw ValidationError(problem) }
                 }
-                let item = try await store.updateItem(id: id, change, on: common.today)
+                let item = try await store.updateItem(id: id, change, on: try common.today)
                 return (item, try await ItemsCommand.next(of: item, in: store))
             }
             try ItemsCommand.print(item, format: format)
@@ -140,7 +140,7 @@ struct ItemsCommand: AsyncParsableCommand {
         func run() async throws {
             let (item, next) = try await common.withStore { store in
                 let item = try await store.updateItem(
-                    id: id, ItemChange(status: cancelled ? .cancelled : .done, note: note), on: common.today)
+                    id: id, ItemChange(status: cancelled ? .cancelled : .done, note: note), on: try common.today)
                 return (item, try await ItemsCommand.next(of: item, in: store))
             }
             Swift.print("#\(id) \(item.status.rawValue): \(item.title)")

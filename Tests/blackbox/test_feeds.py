@@ -109,6 +109,8 @@ def test_vobjectvalidate_finds_nothing_to_warn_about_in_each_feed(exported, name
 def test_the_agenda_attachment_passes_all_three_parsers(tmp_path, run):
     """The meeting a notice attaches (remind into the default maildir), read like a feed."""
     state = tmp_path / "state"
+    # A kallelse goes out with a published agenda.
+    assert run("agenda", "publish", "samarbetskommitten-2021-09-02", "--state", str(state)).returncode == 0
     result = run("remind", "--state", str(state), "--now", "2021-08-30T08:00:00+02:00")
     assert result.returncode == 0, result.stdout + result.stderr
     attachments = []
