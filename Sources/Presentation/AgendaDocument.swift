@@ -16,6 +16,25 @@ public struct AgendaDocument: Encodable, Sendable {
         let papers: [PaperEntry]
         let fill: String?
         let filled: [String]
+
+        /// Every key present, null when empty, as in the items' JSON.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(number, forKey: .number)
+            try c.encode(key, forKey: .key)
+            try c.encode(title, forKey: .title)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(presenter, forKey: .presenter)
+            try c.encode(slot, forKey: .slot)
+            try c.encode(notes, forKey: .notes)
+            try c.encode(papers, forKey: .papers)
+            try c.encode(fill, forKey: .fill)
+            try c.encode(filled, forKey: .filled)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case number, key, title, kind, presenter, slot, notes, papers, fill, filled
+        }
     }
 
     public struct PaperEntry: Encodable, Sendable {
@@ -23,6 +42,14 @@ public struct AgendaDocument: Encodable, Sendable {
         let url: String
         let contentType: String?
         let size: Int?
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(url, forKey: .url)
+            try c.encode(contentType, forKey: .contentType)
+            try c.encode(size, forKey: .size)
+        }
 
         enum CodingKeys: String, CodingKey {
             case name, url, size
@@ -70,6 +97,22 @@ public struct AgendaDocument: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case meeting, title, when, place, chair, state, version, points, proposals, published, versions
         case unpublishedChanges = "unpublished_changes"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encode(title, forKey: .title)
+        try c.encode(when, forKey: .when)
+        try c.encode(place, forKey: .place)
+        try c.encode(chair, forKey: .chair)
+        try c.encode(state, forKey: .state)
+        try c.encode(version, forKey: .version)
+        try c.encode(unpublishedChanges, forKey: .unpublishedChanges)
+        try c.encode(points, forKey: .points)
+        try c.encode(proposals, forKey: .proposals)
+        try c.encode(published, forKey: .published)
+        try c.encode(versions, forKey: .versions)
     }
 
     public init(

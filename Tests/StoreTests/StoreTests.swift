@@ -211,6 +211,9 @@ enum StoreContract {
         ("closing twice makes one next", closingTwiceMakesOneNext),
         ("cancelling ends the series", cancellingEndsTheSeries),
         ("a recurrence can be set and cleared", recurrenceCanBeSetAndCleared),
+        ("agendas keep their papers in one transaction", agendasKeepTheirPapersInOneTransaction),
+        ("published papers follow the latest version", publishedPapersFollowTheLatestVersion),
+        ("concurrent agenda changes are all kept", concurrentAgendaChangesAreAllKept),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it
