@@ -64,6 +64,7 @@ let package = Package(
             dependencies: ["KalendariumCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
                 .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/meeting.html.mustache"),
+                .embedInCode("Templates/minutes.html.mustache"),
                 .embedInCode("Templates/reminder.txt.mustache"),
                 .embedInCode("Templates/reminder.html.mustache"),
             ],

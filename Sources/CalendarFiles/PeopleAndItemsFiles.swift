@@ -49,49 +49,65 @@ public enum PeopleAndItemsFiles {
         }
         guard let doc = document(path, keys: ["items"], into: &errors) else { return ([], errors) }
         let list = DefinitionFiles.entries(doc, list: "items", into: &errors) { (entry) throws(FileError) in
-            let f = try entry.fields(
-                "an item",
-                allowed: [
-                    "title", "description", "body", "meeting", "decision", "owners", "due", "status", "history",
-                    "recurrence",
-                ])
-            var owners: [Owner] = []
-            for value in try f.required("owners").list("owners") {
-                let text = try value.string("an owner")
-                guard let owner = Owner(text) else {
-                    throw value.fail(
-                        "\"\(text)\" is not an owner; write person:NAME, role:ROLE, network:SLUG or municipality:SLUG")
-                }
-                owners.append(owner)
-            }
-            var history: [Item.Note] = []
-            for value in try f["history"]?.list("notes") ?? [] {
-                let n = try value.fields("a note", allowed: ["date", "status", "text"])
-                history.append(
-                    Item.Note(
-                        date: try n.required("date").date(),
-                        status: try n.required("status").oneOf(Item.Status.self, "status"),
-                        text: try n["text"]?.string("text") ?? ""))
-            }
-            var recurrence: Recurrence?
-            if let value = f["recurrence"] {
-                let text = try value.string("a recurrence")
-                guard let parsed = Recurrence(text: text) else {
-                    throw value.fail(Recurrence.problem(parsing: text) ?? "\"\(text)\" is not a recurrence")
-                }
-                recurrence = parsed
-            }
-            let item = Item(
-                title: try f.required("title").string("a title"),
-                description: try f["description"]?.string("text") ?? "",
-                body: try DefinitionFiles.slug(f.required("body")), meeting: try f["meeting"]?.string("a meeting id"),
-                decision: try f["decision"]?.string("text"), owners: owners, due: try f["due"]?.date(),
-                status: try f["status"]?.oneOf(Item.Status.self, "status") ?? .open, history: history,
-                recurrence: recurrence)
+            let item = try item(entry, data: data)
             if let problem = item.problems(in: data).first { throw entry.fail(problem) }
             return item
         }
         return (list, errors)
+    }
+
+    /// One item entry; `defaultBody` stands in for a missing `body:` (items in minutes
+    /// belong to the meeting's body), `extraKeys` are the caller's own.
+    static func item(
+        _ entry: YAMLValue, data: CalendarData, defaultBody: String? = nil, extraKeys: [String] = []
+    ) throws(FileError) -> Item {
+        let f = try entry.fields(
+            "an item",
+            allowed: [
+                "title", "description", "body", "meeting", "decision", "owners", "due", "status", "history",
+                "recurrence",
+            ] + extraKeys)
+        var owners: [Owner] = []
+        for value in try f.required("owners").list("owners") {
+            let text = try value.string("an owner")
+            guard let owner = Owner(text) else {
+                throw value.fail(
+                    "\"\(text)\" is not an owner; write person:NAME, role:ROLE, network:SLUG or municipality:SLUG")
+            }
+            owners.append(owner)
+        }
+        var history: [Item.Note] = []
+        for value in try f["history"]?.list("notes") ?? [] {
+            let n = try value.fields("a note", allowed: ["date", "status", "text"])
+            history.append(
+                Item.Note(
+                    date: try n.required("date").date(),
+                    status: try n.required("status").oneOf(Item.Status.self, "status"),
+                    text: try n["text"]?.string("text") ?? ""))
+        }
+        var recurrence: Recurrence?
+        if let value = f["recurrence"] {
+            let text = try value.string("a recurrence")
+            guard let parsed = Recurrence(text: text) else {
+                throw value.fail(Recurrence.problem(parsing: text) ?? "\"\(text)\" is not a recurrence")
+            }
+            recurrence = parsed
+        }
+        let body: String
+        if let value = f["body"] {
+            body = try DefinitionFiles.slug(value)
+        } else if let defaultBody {
+            body = defaultBody
+        } else {
+            body = try DefinitionFiles.slug(f.required("body"))
+        }
+        return Item(
+            title: try f.required("title").string("a title"),
+            description: try f["description"]?.string("text") ?? "",
+            body: body, meeting: try f["meeting"]?.string("a meeting id"),
+            decision: try f["decision"]?.string("text"), owners: owners, due: try f["due"]?.date(),
+            status: try f["status"]?.oneOf(Item.Status.self, "status") ?? .open, history: history,
+            recurrence: recurrence)
     }
 
     static func document(_ path: String, keys: [String], into errors: inout [Diagnostic]) -> YAMLValue? {

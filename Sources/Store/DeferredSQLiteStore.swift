@@ -45,6 +45,14 @@ public final class DeferredSQLiteStore: Store {
         }
     }
 
+    public func minutes(meeting: String) async throws -> Minutes? { try await open().minutes(meeting: meeting) }
+    public func allMinutes() async throws -> [Minutes] { try await open().allMinutes() }
+    public func updateMinutes<T: Sendable>(
+        meeting: String, create: @escaping @Sendable () -> Minutes, on date: LocalDate,
+        _ change: @escaping @Sendable (inout Minutes) throws(AgendaError) -> (T, [MinutesEffect])
+    ) async throws -> (Minutes, T) {
+        try await open().updateMinutes(meeting: meeting, create: create, on: date, change)
+    }
     public func agenda(meeting: String) async throws -> Agenda? { try await open().agenda(meeting: meeting) }
     public func agendas() async throws -> [Agenda] { try await open().agendas() }
     public func updateAgenda<T: Sendable>(

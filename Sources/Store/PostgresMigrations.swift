@@ -164,5 +164,18 @@ extension PostgresStore {
                 """,
             ]
         ),
+        (
+            "v9: minutes, and the agenda point an item was decided at",
+            [
+                "ALTER TABLE item ADD COLUMN point BIGINT",
+                """
+                CREATE TABLE minutes (
+                    meeting TEXT PRIMARY KEY,
+                    document TEXT NOT NULL,
+                    revision BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL)
+                """,
+            ]
+        ),
     ]
 }

@@ -54,10 +54,10 @@ public final class PostgresStore: Store {
         let owners = Self.owners(item.owners)
         let id = try await db.query(
             """
-            INSERT INTO item (title, description, body, meeting, decision, owners, due, status, recurrence, series, previous)
+            INSERT INTO item (title, description, body, meeting, decision, owners, due, status, recurrence, series, previous, point)
             VALUES (\(item.title), \(item.description), \(item.body), \(item.meeting), \(item.decision),
                     \(owners), \(item.due?.description), \(item.status.rawValue), \(item.recurrence?.description),
-                    \(item.series), \(item.previous))
+                    \(item.series), \(item.previous), \(item.point))
             RETURNING id
             """, logger: logger
         ).decodeFirst(Int64.self)
@@ -108,57 +108,62 @@ public final class PostgresStore: Store {
 
     public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
         try await answered { [self] in
-            try await transaction { db in
-                try await db.query("SELECT id FROM item WHERE id = \(id) FOR UPDATE", logger: logger)
-                guard var item = try await Self.item(db, id: id, logger: logger) else {
-                    throw StoreError("no item with id \(id)")
-                }
-                if let title = change.title { item.title = title }
-                if let description = change.description { item.description = description }
-                if let owners = change.owners { item.owners = owners }
-                if let due = change.due { item.due = due }
-                if let recurrence = change.recurrence {
-                    item.recurrence = recurrence
-                    if recurrence != nil, item.series == nil { item.series = id }
-                }
-                let statusChanged = change.status.map { $0 != item.status } ?? false
-                if let status = change.status { item.status = status }
-                try await db.query(
-                    """
-                    UPDATE item SET title = \(item.title), description = \(item.description),
-                        owners = \(Self.owners(item.owners)), due = \(item.due?.description), status = \(item.status.rawValue),
-                        recurrence = \(item.recurrence?.description), series = \(item.series)
-                    WHERE id = \(id)
-                    """, logger: logger)
-                if statusChanged || change.note != nil {
-                    try await db.query(
-                        """
-                        INSERT INTO item_note (item_id, date, status, text)
-                        VALUES (\(id), \(date.description), \(item.status.rawValue), \(change.note ?? ""))
-                        """, logger: logger)
-                }
-                // In the same transaction, under the row lock: a closed occurrence is never
-                // left without its next, and two daemons closing it make one.
-                if statusChanged, Item.startsNextOccurrence(closingAs: item.status),
-                    let next = item.nextOccurrence(on: date),
-                    try await db.query("SELECT id FROM item WHERE previous = \(id)", logger: logger)
-                        .decode(Int64.self).first(where: { _ in true }) == nil
-                {
-                    _ = try await Self.insert(db, next, logger: logger)
-                }
-                guard let saved = try await Self.item(db, id: id, logger: logger) else {
-                    throw StoreError("no item with id \(id)")
-                }
-                return saved
-            }
+            try await transaction { db in try await Self.update(db, id: id, change, on: date, logger: logger) }
         }
     }
 
+    /// `updateItem` inside a transaction the caller holds (the minutes' follow-ups use it too).
+    static func update(
+        _ db: PostgresConnection, id: Int64, _ change: ItemChange, on date: LocalDate, logger: Logger
+    ) async throws -> Item {
+        try await db.query("SELECT id FROM item WHERE id = \(id) FOR UPDATE", logger: logger)
+        guard var item = try await Self.item(db, id: id, logger: logger) else {
+            throw StoreError("no item with id \(id)")
+        }
+        if let title = change.title { item.title = title }
+        if let description = change.description { item.description = description }
+        if let owners = change.owners { item.owners = owners }
+        if let due = change.due { item.due = due }
+        if let recurrence = change.recurrence {
+            item.recurrence = recurrence
+            if recurrence != nil, item.series == nil { item.series = id }
+        }
+        let statusChanged = change.status.map { $0 != item.status } ?? false
+        if let status = change.status { item.status = status }
+        try await db.query(
+            """
+            UPDATE item SET title = \(item.title), description = \(item.description),
+                owners = \(Self.owners(item.owners)), due = \(item.due?.description), status = \(item.status.rawValue),
+                recurrence = \(item.recurrence?.description), series = \(item.series)
+            WHERE id = \(id)
+            """, logger: logger)
+        if statusChanged || change.note != nil {
+            try await db.query(
+                """
+                INSERT INTO item_note (item_id, date, status, text)
+                VALUES (\(id), \(date.description), \(item.status.rawValue), \(change.note ?? ""))
+                """, logger: logger)
+        }
+        // In the same transaction, under the row lock: a closed occurrence is never
+        // left without its next, and two daemons closing it make one.
+        if statusChanged, Item.startsNextOccurrence(closingAs: item.status),
+            let next = item.nextOccurrence(on: date),
+            try await db.query("SELECT id FROM item WHERE previous = \(id)", logger: logger)
+                .decode(Int64.self).first(where: { _ in true }) == nil
+        {
+            _ = try await Self.insert(db, next, logger: logger)
+        }
+        guard let saved = try await Self.item(db, id: id, logger: logger) else {
+            throw StoreError("no item with id \(id)")
+        }
+        return saved
+    }
+
     typealias ItemRow = (
-        Int64, String, String, String, String?, String?, String, String?, String, String?, Int64?, Int64?
+        Int64, String, String, String, String?, String?, String, String?, String, String?, Int64?, Int64?, Int64?
     )
     static let itemColumns =
-        "SELECT id, title, description, body, meeting, decision, owners, due, status, recurrence, series, previous FROM item"
+        "SELECT id, title, description, body, meeting, decision, owners, due, status, recurrence, series, previous, point FROM item"
 
     static func item(_ db: PostgresConnection, id: Int64, logger: Logger) async throws -> Item? {
         let rows = try await db.query("\(unescaped: itemColumns) WHERE id = \(id)", logger: logger)
@@ -177,7 +182,8 @@ public final class PostgresStore: Store {
             id: row.0, title: row.1, description: row.2, body: row.3, meeting: row.4, decision: row.5,
             owners: OwnerColumn.owners(row.6),
             due: row.7.flatMap { LocalDate(iso: $0) }, status: Item.Status(rawValue: row.8) ?? .open,
-            history: notes, recurrence: row.9.flatMap { Recurrence(text: $0) }, series: row.10, previous: row.11)
+            history: notes, recurrence: row.9.flatMap { Recurrence(text: $0) }, series: row.10, previous: row.11,
+            point: row.12.map { Int($0) })
     }
 
     static func note(date: String, status: String, text: String) -> Item.Note? {

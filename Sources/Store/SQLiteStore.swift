@@ -197,6 +197,18 @@ public final class SQLiteStore: Store {
                     );
                     """)
         }
+        migrator.registerMigration("v9: minutes, and the agenda point an item was decided at") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE item ADD COLUMN point INTEGER;
+                    CREATE TABLE minutes (
+                        meeting TEXT PRIMARY KEY,
+                        document TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -210,13 +222,14 @@ public final class SQLiteStore: Store {
     static func insert(_ db: Database, _ item: Item) throws -> Item {
         try db.execute(
             sql: """
-                INSERT INTO item (title, description, body, meeting, decision, owners, due, status, recurrence, series, previous)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO item (title, description, body, meeting, decision, owners, due, status, recurrence, series, previous,
+                    point)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 item.title, item.description, item.body, item.meeting, item.decision,
                 OwnerColumn.text(item.owners), item.due?.description, item.status.rawValue,
-                item.recurrence?.description, item.series, item.previous,
+                item.recurrence?.description, item.series, item.previous, item.point,
             ])
         let id = db.lastInsertedRowID
         if item.recurrence != nil, item.series == nil {
@@ -249,41 +262,44 @@ public final class SQLiteStore: Store {
     }
 
     public func updateItem(id: Int64, _ change: ItemChange, on date: LocalDate) async throws -> Item {
-        try await write { db in
-            guard var item = try Self.item(db, id: id) else { throw StoreError("no item with id \(id)") }
-            if let title = change.title { item.title = title }
-            if let description = change.description { item.description = description }
-            if let owners = change.owners { item.owners = owners }
-            if let due = change.due { item.due = due }
-            if let recurrence = change.recurrence {
-                item.recurrence = recurrence
-                if recurrence != nil, item.series == nil { item.series = id }
-            }
-            let statusChanged = change.status.map { $0 != item.status } ?? false
-            if let status = change.status { item.status = status }
-            try db.execute(
-                sql: """
-                    UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ?, recurrence = ?, series = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    item.title, item.description, OwnerColumn.text(item.owners),
-                    item.due?.description, item.status.rawValue, item.recurrence?.description, item.series, id,
-                ])
-            if statusChanged || change.note != nil {
-                try db.execute(
-                    sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
-                    arguments: [id, date.description, item.status.rawValue, change.note ?? ""])
-            }
-            // In the same transaction: a closed occurrence is never left without its next.
-            if statusChanged, Item.startsNextOccurrence(closingAs: item.status),
-                let next = item.nextOccurrence(on: date),
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM item WHERE previous = ?", arguments: [id]) == nil
-            {
-                _ = try Self.insert(db, next)
-            }
-            return try Self.item(db, id: id)!
+        try await write { db in try Self.update(db, id: id, change, on: date) }
+    }
+
+    /// `updateItem` inside a transaction the caller holds (the minutes' follow-ups use it too).
+    static func update(_ db: Database, id: Int64, _ change: ItemChange, on date: LocalDate) throws -> Item {
+        guard var item = try Self.item(db, id: id) else { throw StoreError("no item with id \(id)") }
+        if let title = change.title { item.title = title }
+        if let description = change.description { item.description = description }
+        if let owners = change.owners { item.owners = owners }
+        if let due = change.due { item.due = due }
+        if let recurrence = change.recurrence {
+            item.recurrence = recurrence
+            if recurrence != nil, item.series == nil { item.series = id }
         }
+        let statusChanged = change.status.map { $0 != item.status } ?? false
+        if let status = change.status { item.status = status }
+        try db.execute(
+            sql: """
+                UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ?, recurrence = ?, series = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                item.title, item.description, OwnerColumn.text(item.owners),
+                item.due?.description, item.status.rawValue, item.recurrence?.description, item.series, id,
+            ])
+        if statusChanged || change.note != nil {
+            try db.execute(
+                sql: "INSERT INTO item_note (item_id, date, status, text) VALUES (?, ?, ?, ?)",
+                arguments: [id, date.description, item.status.rawValue, change.note ?? ""])
+        }
+        // In the same transaction: a closed occurrence is never left without its next.
+        if statusChanged, Item.startsNextOccurrence(closingAs: item.status),
+            let next = item.nextOccurrence(on: date),
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM item WHERE previous = ?", arguments: [id]) == nil
+        {
+            _ = try Self.insert(db, next)
+        }
+        return try Self.item(db, id: id)!
     }
 
     static func item(_ db: Database, id: Int64) throws -> Item? {
@@ -303,7 +319,7 @@ public final class SQLiteStore: Store {
             due: (row["due"] as String?).flatMap { LocalDate(iso: $0) },
             status: Item.Status(rawValue: row["status"]) ?? .open, history: notes,
             recurrence: (row["recurrence"] as String?).flatMap { Recurrence(text: $0) }, series: row["series"],
-            previous: row["previous"])
+            previous: row["previous"], point: row["point"])
     }
 
     static func note(_ row: Row) -> Item.Note? {

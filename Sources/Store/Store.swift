@@ -4,4 +4,4 @@
 /// reminder pass an `ItemStore & OutboxStore`, the calendar sync and the sender's lease
 /// a `CoordinationStore`, agendas an `AgendaStore`. SQLite (the embedded default) and PostgreSQL (several
 /// machines) implement all three, so they are interchangeable and share one test suite.
-public typealias Store = ItemStore & OutboxStore & CoordinationStore & AgendaStore
+public typealias Store = ItemStore & OutboxStore & CoordinationStore & AgendaStore & MinutesStore

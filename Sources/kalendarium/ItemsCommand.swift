@@ -229,7 +229,10 @@ struct ItemsCommand: AsyncParsableCommand {
             Swift.print("#\(item.id ?? 0) \(item.title)")
             Swift.print("  body: \(item.body)   status: \(item.status.rawValue)   due: \(item.due?.description ?? "–")")
             Swift.print("  owners: \(item.owners.map(\.description).joined(separator: ", "))")
-            if let meeting = item.meeting { Swift.print("  decided at: \(meeting)") }
+            if let meeting = item.meeting {
+                Swift.print("  decided at: \(meeting)" + (item.point.map { ", point \($0)" } ?? ""))
+            }
+            if let decision = item.decision { Swift.print("  decision: \(decision)") }
             if let recurrence = item.recurrence {
                 Swift.print("  repeats: \(recurrence)   series: #\(item.series ?? 0)")
             }

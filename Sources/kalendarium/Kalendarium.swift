@@ -14,7 +14,7 @@ struct Kalendarium: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self,
-            ServeCommand.self, ItemsCommand.self, AgendaCommand.self, RemindCommand.self,
+            ServeCommand.self, ItemsCommand.self, AgendaCommand.self, MinutesCommand.self, RemindCommand.self,
         ]
     )
 }

@@ -16,6 +16,6 @@ extension Item {
             title: title, description: description, body: body, meeting: meeting, decision: decision, owners: owners,
             due: next, status: .open,
             history: [Note(date: date, status: .open, text: "Ny förekomst när #\(id) (förfallodag \(due)) stängdes")],
-            recurrence: recurrence, series: series ?? id, previous: id)
+            recurrence: recurrence, series: series ?? id, previous: id, point: point)
     }
 }

@@ -35,6 +35,8 @@ public struct Item: Hashable, Sendable {
     public var meeting: String?
     /// The decision (Beslut) it comes from, as the minutes word it.
     public var decision: String?
+    /// The agenda point of `meeting` it was decided at.
+    public var point: Int?
     public var owners: [Owner]
     public var due: LocalDate?
     public var status: Status
@@ -50,7 +52,7 @@ public struct Item: Hashable, Sendable {
     public init(
         id: Int64? = nil, title: String, description: String = "", body: String, meeting: String? = nil,
         decision: String? = nil, owners: [Owner], due: LocalDate? = nil, status: Status = .open, history: [Note] = [],
-        recurrence: Recurrence? = nil, series: Int64? = nil, previous: Int64? = nil
+        recurrence: Recurrence? = nil, series: Int64? = nil, previous: Int64? = nil, point: Int? = nil
     ) {
         self.id = id
         self.title = title
@@ -65,6 +67,7 @@ public struct Item: Hashable, Sendable {
         self.recurrence = recurrence
         self.series = series
         self.previous = previous
+        self.point = point
     }
 
     /// Problems that make the item unusable, as messages for the person entering it.

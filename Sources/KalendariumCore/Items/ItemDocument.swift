@@ -13,6 +13,8 @@ public struct ItemDocument: Codable, Hashable, Sendable {
     public let body: String
     public let meeting: String?
     public let decision: String?
+    /// The agenda point of `meeting` it was decided at.
+    public let point: Int?
     public let owners: [String]
     public let due: String?
     public let status: String
@@ -31,6 +33,7 @@ public struct ItemDocument: Codable, Hashable, Sendable {
         body = item.body
         meeting = item.meeting
         decision = item.decision
+        point = item.point
         owners = item.owners.map(\.description)
         due = item.due?.description
         status = item.status.rawValue
@@ -49,6 +52,7 @@ public struct ItemDocument: Codable, Hashable, Sendable {
         try c.encode(body, forKey: .body)
         try c.encode(meeting, forKey: .meeting)
         try c.encode(decision, forKey: .decision)
+        try c.encode(point, forKey: .point)
         try c.encode(owners, forKey: .owners)
         try c.encode(due, forKey: .due)
         try c.encode(status, forKey: .status)
@@ -59,6 +63,7 @@ public struct ItemDocument: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, description, body, meeting, decision, owners, due, status, history, recurrence, series, previous
+        case id, title, description, body, meeting, decision, point, owners, due, status, history, recurrence, series,
+            previous
     }
 }
