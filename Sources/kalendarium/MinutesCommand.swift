@@ -416,7 +416,8 @@ struct MinutesCommand: AsyncParsableCommand {
     ) async throws -> (Minutes, T) {
         let now = try common.instant
         // Follow-ups are dated as the meeting saw them.
-        let day = context.meeting.schedule.firstDay ?? (try common.today)
+        let today = try common.today
+        let day = context.meeting.schedule.firstDay ?? today
         let id = context.meeting.id
         return try await AgendaCommand.checkedAsync {
             try await common.withStore { store in
