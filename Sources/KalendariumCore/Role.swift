@@ -9,4 +9,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case kansli
     /// A network's members (planning chiefs, finance directors, …).
     case network
+    /// A municipality's registry (registrator): receives the approved minutes, as the
+    /// agreement wants them shared with each municipality (§ 3).
+    case registrator
 }

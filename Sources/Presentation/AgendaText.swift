@@ -48,6 +48,7 @@ extension Swedish {
         case .role(.kommundirektor): "kommundirektörerna"
         case .role(.kansli): "kansliet"
         case .role(.network): "nätverken"
+        case .role(.registrator): "registratorerna"
         case .network(let slug): data.network(slug)?.name ?? slug
         case .municipality(let slug): data.municipality(slug)?.name ?? slug
         }
@@ -99,6 +100,9 @@ extension Swedish {
                 let owners = item.owners.map { owner($0, data) }
                 if !owners.isEmpty { line += "; ansvarig: \(list(owners))" }
                 if let due = item.due { line += "; senast \(date(due))" }
+                if let from = item.meeting, from != meeting.id, let m = data.meetings.first(where: { $0.id == from }) {
+                    line += " (från \(meetingTitle(m, data)))"
+                }
                 return line
             }
             return lines.isEmpty ? ["Inga utestående ärenden."] : lines

@@ -20,6 +20,9 @@ public enum ReminderText {
                     "\(notice.updates == nil ? "Kallelse" : "Uppdaterad kallelse"): \(Swedish.meetingTitle(meeting, data))"
             case .agendaMissing(let meeting, _):
                 return "Dagordningen är inte publicerad: \(Swedish.meetingTitle(meeting, data))"
+            case .minutes(let meeting, _, let version, _):
+                return "Minnesanteckningar: \(Swedish.meetingTitle(meeting, data))"
+                    + (version.number > 1 ? " (rättade, version \(version.number))" : "")
             case .proposalAnswer(let meeting, let point):
                 return "Ditt förslag till \(Swedish.meetingTitle(meeting, data)): "
                     + (point.state == .accepted ? "med på dagordningen" : "inte med på dagordningen")
@@ -96,6 +99,11 @@ public enum ReminderText {
             if !notice.version.points.contains(where: { $0.fill == .openItems }) {
                 section["items"] = ["list": items.map(itemLine), "none": items.isEmpty]
             }
+            if let day = meeting.schedule.firstDay {
+                let due = items.filter { $0.status.isOpen && ($0.due.map { $0 <= day } ?? false) }
+                section["dueBefore"] = due.map(itemLine)
+                section["hasDueBefore"] = !due.isEmpty
+            }
             section["place"] = Swedish.place(meeting.place, data)
             section["note"] = meeting.note
             section["chair"] = Swedish.chair(of: meeting, data)
@@ -108,6 +116,26 @@ public enum ReminderText {
                 "agendaMissing": [
                     "title": Swedish.meetingTitle(meeting, data), "daysLeft": days,
                     "noticeDay": noticeDay.map(Swedish.date) ?? "", "meeting": meeting.id,
+                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                ] as [String: Any]
+            ]
+        case .minutes(let meeting, let minutes, let version, let newItems):
+            let view = MinutesView(
+                minutes: minutes, content: version.content, meeting: meeting, data: data, items: newItems,
+                members: data.municipalities.filter { $0.isMember(in: meeting.year) }.count)
+            var byOwner: [String: [String]] = [:]
+            for item in newItems {
+                for owner in item.owners {
+                    byOwner[Swedish.owner(owner, data), default: []].append(
+                        item.title + (item.due.map { " (senast \(Swedish.date($0)))" } ?? ""))
+                }
+            }
+            return [
+                "minutes": [
+                    "title": Swedish.meetingTitle(meeting, data),
+                    "text": view.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                    "owners": byOwner.keys.sorted().map { ["owner": $0, "items": byOwner[$0]!] },
+                    "hasItems": !newItems.isEmpty, "reason": version.reason ?? "",
                     "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
                 ] as [String: Any]
             ]

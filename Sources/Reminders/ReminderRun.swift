@@ -9,13 +9,15 @@ import Synchronization
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
 /// reminder from being queued twice, however many passes or processes run.
 public struct ReminderRun: Sendable {
-    public let store: any ItemStore & OutboxStore & AgendaStore
+    public let store: any ItemStore & OutboxStore & AgendaStore & MinutesStore
     public let transport: any MailTransport
     public let settings: MailSettings
 
     /// The rules come with the data (`rules.yaml`, section `reminders`).
-    public init(store: any ItemStore & OutboxStore & AgendaStore, transport: any MailTransport, settings: MailSettings)
-    {
+    public init(
+        store: any ItemStore & OutboxStore & AgendaStore & MinutesStore, transport: any MailTransport,
+        settings: MailSettings
+    ) {
         self.store = store
         self.transport = transport
         self.settings = settings
@@ -58,7 +60,7 @@ public struct ReminderRun: Sendable {
         }
         let pass = ReminderPlanner.pass(
             now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders,
-            agendas: agendas, notified: notified)
+            agendas: agendas, notified: notified, minutes: try await store.allMinutes())
         var report = Report()
         report.date = pass.date
         report.stale = pass.stale

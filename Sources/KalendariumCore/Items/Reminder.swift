@@ -16,6 +16,9 @@ public struct Reminder: Hashable, Sendable {
         case agendaMissing(Meeting, daysLeft: Int)
         /// To a member: the secretariat accepted or declined their proposed point.
         case proposalAnswer(Meeting, AgendaPoint)
+        /// Approved minutes, to the body's members and the municipalities' registries,
+        /// with the items its decisions created.
+        case minutes(Meeting, Minutes, Minutes.Version, newItems: [Item])
     }
 
     /// Identifies the reminder across runs and machines: never sent twice under one key.

@@ -13,7 +13,8 @@ public enum ReminderPlanner {
     ///     (from the outbox's record; see ``AgendaNotice/version(inKey:)``).
     public static func pass(
         now: UTCInstant, items: [Item], data: CalendarData, recipients: [Recipient],
-        rules: ReminderRules = ReminderRules(), agendas: [String: Agenda] = [:], notified: [String: Int] = [:]
+        rules: ReminderRules = ReminderRules(), agendas: [String: Agenda] = [:], notified: [String: Int] = [:],
+        minutes: [Minutes] = []
     ) -> ReminderPass {
         let (today, time) = StockholmTime.local(now)
         guard SwedishHolidays.isWorkingDay(today), time >= rules.sendTime else {
@@ -90,6 +91,8 @@ public enum ReminderPlanner {
             }
         }
         reminders += agendaReminders(today: today, data: data, recipients: recipients, rules: rules, agendas: agendas)
+        reminders += minutesReminders(
+            now: now, items: items, data: data, recipients: recipients, rules: rules, minutes: minutes)
 
         for r in recipients where r.dailyDigest {
             let mine = open.filter { item in item.owners.contains { r.owns($0) } || r.bodies.contains(item.body) }
@@ -148,6 +151,33 @@ public enum ReminderPlanner {
                     Reminder(
                         key: "meeting:\(meeting.id):agenda-missing:\(day):\(stage)", recipient: r,
                         subject: .agendaMissing(meeting, daysLeft: today.days(to: day))))
+            }
+        }
+        return reminders
+    }
+
+    /// Each approved version of minutes, once, to the body's members and attendees
+    /// (who receive agendas) and to every municipality's registry.
+    static func minutesReminders(
+        now: UTCInstant, items: [Item], data: CalendarData, recipients: [Recipient], rules: ReminderRules,
+        minutes: [Minutes]
+    ) -> [Reminder] {
+        var reminders: [Reminder] = []
+        for record in minutes {
+            guard let version = record.latestVersion, version.announce,
+                let approved = version.approvals.map(\.at).max(),
+                now.secondsSince1970 - approved.secondsSince1970 <= rules.minutesDaysToSend * 86_400,
+                let meeting = data.meetings.first(where: { $0.id == record.meeting }),
+                case .body(let slug) = meeting.subject, let body = data.body(slug)
+            else { continue }
+            let created = Set(version.content.points.flatMap { $0.decisions.flatMap(\.items) })
+            let newItems = items.filter { $0.id.map(created.contains) ?? false }
+            for r in recipients
+            where r.roles.contains(.registrator) || (r.receives.contains(.agenda) && attends(r, body)) {
+                reminders.append(
+                    Reminder(
+                        key: "minutes:\(meeting.id):v\(version.number)", recipient: r,
+                        subject: .minutes(meeting, record, version, newItems: newItems)))
             }
         }
         return reminders

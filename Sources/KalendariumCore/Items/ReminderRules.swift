@@ -12,6 +12,9 @@ public struct ReminderRules: Hashable, Sendable {
     /// How long a published agenda must rest before an updated kallelse goes out, so
     /// that several edits in a row make one mail.
     public var updateQuietMinutes: Int
+    /// How long after approval minutes are still e-mailed (after downtime): older
+    /// approved minutes are not sent out of the blue.
+    public var minutesDaysToSend: Int = 30
 
     public init(
         itemDaysBefore: [Int] = [7, 1], agendaDaysBefore: Int = 10,
