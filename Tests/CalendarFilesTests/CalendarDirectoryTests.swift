@@ -174,7 +174,7 @@ struct CalendarCopy {
         #expect(
             result == [
                 "2021.yaml:45:5: error: Salem hosts a meeting in 2021 but is not a member that year (member 2000–2019) [not-a-member]",
-                "conferences.yaml:40:7: error: Salem is named host of Södertörnskonferensen 2020 but is not a member that year (member 2000–2019) [not-a-member]",
+                "conferences.yaml:43:7: error: Salem is named host of Södertörnskonferensen 2020 but is not a member that year (member 2000–2019) [not-a-member]",
             ])
     }
 
