@@ -34,6 +34,8 @@ public enum DiagnosticRule: String, Hashable, Sendable, CaseIterable, Comparable
     case externalClash = "external-clash"
     /// A year with meetings of a body and no chair in the data.
     case noChair = "no-chair"
+    /// Minutes that record fewer than half of the members present (agreement § 3).
+    case noQuorum = "no-quorum"
 
     public var description: String { rawValue }
 

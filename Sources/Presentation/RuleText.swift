@@ -24,6 +24,7 @@ extension Swedish {
         case .hostPlace: "hålls utanför värdkommunerna"
         case .externalClash: "krockar med en händelse i en annan kalender"
         case .noChair: "ordförande saknas för året"
+        case .noQuorum: "minnesanteckningarna visar att mötet inte var beslutsmässigt"
         case .external: "problem i en extern kalender"
         case .files, .yaml, .schema: "fel i kalenderfilerna"
         case .duplicate, .duplicateMeeting: "förekommer två gånger"

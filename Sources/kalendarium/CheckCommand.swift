@@ -1,10 +1,12 @@
 import ArgumentParser
 import CalendarFiles
 import Foundation
+import KalendariumApp
 import KalendariumCore
+import Store
 
 /// `kalendarium check`: errors exit 1; planning warnings are printed and exit 0.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the calendar data and report where it breaks the planning rules.",
@@ -13,7 +15,7 @@ struct CheckCommand: ParsableCommand {
             times, hosts that are not members. Warnings (exit 0): meetings off their body's usual day \
             or time, on holidays or in non-meeting periods, too few meetings in a year, committee \
             meetings not prepared by ledningsgruppen, overlaps, conference years without hosts, \
-            years with meetings and no chair.
+            years with meetings and no chair, and (when a database is there: --database, or             kalendarium.sqlite in the state directory) minutes of meetings without quorum.
 
             --assumptions lists every value the documents do not give, as the files mark it with \
             an "# assumption:" comment; --sources lists the "# source:" comments that name the \
@@ -33,6 +35,10 @@ struct CheckCommand: ParsableCommand {
             "The data directory to read notes from too (default: data beside the calendars directory).",
             valueName: "DIR"))
     var data: String?
+    @Option(
+        help: ArgumentHelp(SettingHelp.state + " Its minutes are checked when it holds a database.", valueName: "DIR"))
+    var state: String?
+    @OptionGroup var database: DatabaseOption
 
     func validate() throws {
         if assumptions && sources { throw ValidationError("give --assumptions or --sources, not both") }
@@ -41,14 +47,15 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let directory = try options.directory
         if assumptions || sources {
             try listNotes(calendars: directory, kind: assumptions ? .assumption : .source)
             return
         }
         let load = CalendarDirectory.load(directory)
-        let warnings = load.warnings
+        var warnings = load.warnings
+        if load.isUsable { warnings += try await minutesWarnings(load.data) }
         switch format {
         case .json:
             print(try JSON.string(CheckReport(errors: load.errors, warnings: warnings)))
@@ -61,6 +68,18 @@ struct CheckCommand: ParsableCommand {
             if load.isUsable { print(summary) } else { StandardError.print(summary) }
         }
         if !load.isUsable { throw ExitCode(1) }
+    }
+
+    /// The stored minutes' warnings, when there is a store to read: never creates one.
+    private func minutesWarnings(_ data: CalendarData) async throws -> [Diagnostic] {
+        var flags = SettingLayer()
+        flags[.state] = state
+        flags[.database] = database.database
+        let settings = try options.settings(flags)
+        guard settings.database != nil || FileManager.default.fileExists(atPath: "\(settings.state)/kalendarium.sqlite")
+        else { return [] }
+        let minutes = try await DatabaseOption.withStore(settings) { try await $0.allMinutes() }
+        return MinutesChecks.quorum(minutes, data)
     }
 
     private func listNotes(calendars: String, kind: SourceNote.Kind) throws {

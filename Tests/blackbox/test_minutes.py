@@ -121,8 +121,14 @@ def test_no_quorum_is_said_and_a_correction_makes_a_version(run, calendars, tmp_
     assert shown["quorum"] == {"present": 1, "members": 8, "reached": False}
     text = cli(run, calendars, state, "minutes", "show", MEETING).stdout
     assert "Endast 1 av 8 ledamöter närvarande: mötet var inte beslutsmässigt" in text
+    check = run("check", "--calendars", str(calendars), "--state", str(state), "--format", "json")
+    assert check.returncode == 0, check.stderr
+    quorum = [w for w in json.loads(check.stdout)["warnings"] if w["rule"] == "no-quorum"]
+    assert len(quorum) == 1 and "1 of 8 members present" in quorum[0]["message"], quorum
 
     attend_quorum(run, calendars, state)
+    check = run("check", "--calendars", str(calendars), "--state", str(state))
+    assert "[no-quorum]" not in check.stdout
     cli(run, calendars, state, "minutes", "approve", MEETING, "--by", "Magnus Gyllestad")
     assert json.loads(cli(run, calendars, state, "minutes", "show", MEETING, "--format", "json").stdout)["version"] == 1
     cli(run, calendars, state, "minutes", "correct", MEETING, "--reason", "Frida Nilsson kom efter punkt 2")
