@@ -214,6 +214,9 @@ enum StoreContract {
         ("agendas keep their papers in one transaction", agendasKeepTheirPapersInOneTransaction),
         ("published papers follow the latest version", publishedPapersFollowTheLatestVersion),
         ("concurrent agenda changes are all kept", concurrentAgendaChangesAreAllKept),
+        ("decisions create linked items and follow-ups change them", decisionsCreateLinkedItemsAndFollowUpsChangeThem),
+        ("a refused minutes change leaves the items alone", aRefusedMinutesChangeLeavesTheItemsAlone),
+        ("imported minutes are approved without announcement", importedMinutesAreApprovedWithoutAnnouncement),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it
