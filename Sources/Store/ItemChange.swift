@@ -25,3 +25,21 @@ public struct ItemChange: Sendable {
         self.recurrence = recurrence
     }
 }
+
+extension ItemChange {
+    /// Applies the change to `item` (saved as `id`); returns whether its status changed,
+    /// which is what puts a note in its history. Both back ends update through this.
+    func apply(to item: inout Item, id: Int64) -> Bool {
+        if let title { item.title = title }
+        if let description { item.description = description }
+        if let owners { item.owners = owners }
+        if let due { item.due = due }
+        if let recurrence {
+            item.recurrence = recurrence
+            if recurrence != nil, item.series == nil { item.series = id }
+        }
+        let statusChanged = status.map { $0 != item.status } ?? false
+        if let status { item.status = status }
+        return statusChanged
+    }
+}

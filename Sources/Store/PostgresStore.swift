@@ -120,16 +120,7 @@ public final class PostgresStore: Store {
         guard var item = try await Self.item(db, id: id, logger: logger) else {
             throw StoreError("no item with id \(id)")
         }
-        if let title = change.title { item.title = title }
-        if let description = change.description { item.description = description }
-        if let owners = change.owners { item.owners = owners }
-        if let due = change.due { item.due = due }
-        if let recurrence = change.recurrence {
-            item.recurrence = recurrence
-            if recurrence != nil, item.series == nil { item.series = id }
-        }
-        let statusChanged = change.status.map { $0 != item.status } ?? false
-        if let status = change.status { item.status = status }
+        let statusChanged = change.apply(to: &item, id: id)
         try await db.query(
             """
             UPDATE item SET title = \(item.title), description = \(item.description),

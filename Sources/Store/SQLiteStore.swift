@@ -268,16 +268,7 @@ public final class SQLiteStore: Store {
     /// `updateItem` inside a transaction the caller holds (the minutes' follow-ups use it too).
     static func update(_ db: Database, id: Int64, _ change: ItemChange, on date: LocalDate) throws -> Item {
         guard var item = try Self.item(db, id: id) else { throw StoreError("no item with id \(id)") }
-        if let title = change.title { item.title = title }
-        if let description = change.description { item.description = description }
-        if let owners = change.owners { item.owners = owners }
-        if let due = change.due { item.due = due }
-        if let recurrence = change.recurrence {
-            item.recurrence = recurrence
-            if recurrence != nil, item.series == nil { item.series = id }
-        }
-        let statusChanged = change.status.map { $0 != item.status } ?? false
-        if let status = change.status { item.status = status }
+        let statusChanged = change.apply(to: &item, id: id)
         try db.execute(
             sql: """
                 UPDATE item SET title = ?, description = ?, owners = ?, due = ?, status = ?, recurrence = ?, series = ?

@@ -47,6 +47,23 @@ def calendars_copy(tmp_path) -> Path:
     return target
 
 
+def with_recipients(calendars: Path, entries: str) -> Path:
+    """`calendars` with `entries` (recipients.yaml list items, two-space indented) appended."""
+    with open(calendars / "recipients.yaml", "a") as f:
+        f.write(entries)
+    return calendars
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server (aiosmtpd) on loopback that keeps what it receives."""
+    from smtp_sink import Server
+
+    server = Server().start()
+    yield server
+    server.stop()
+
+
 def wait_until_listening(proc: subprocess.Popen, why=lambda proc: proc.stderr.read(), limit=60) -> str:
     """Reads `serve`'s standard output until "listening on URL"; returns the base URL."""
     deadline = time.monotonic() + limit

@@ -6,12 +6,9 @@ read from a real SMTP server (aiosmtpd on loopback) and from the maildir."""
 import email
 import email.policy
 import json
-import shutil
-
 import pytest
 
-from conftest import ROOT
-from smtp_sink import Server
+from conftest import with_recipients
 
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
 MEETING = "ledningsgruppen-2021-11-19"  # a Friday; notice day Tuesday 9 November, reminder Friday 5 November
@@ -21,22 +18,11 @@ PDF = b"%PDF-1.4\n% Kalendarium test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n
 
 
 @pytest.fixture
-def calendars(tmp_path):
+def calendars(calendars_copy):
     """The shipped calendars with ledningsgruppen's 2021 chair (Magnus Gyllestad, from
     the minutes) among the recipients, so the chair's reminder has an address."""
-    copy = tmp_path / "calendars"
-    shutil.copytree(ROOT / "calendars", copy)
-    with open(copy / "recipients.yaml", "a") as f:
-        f.write(f"  - name: Magnus Gyllestad\n    email: {CHAIR}\n    roles: [kommundirektor]\n"
-                "    municipality: haninge\n    receives: [agenda]\n")
-    return copy
-
-
-@pytest.fixture
-def smtp():
-    server = Server().start()
-    yield server
-    server.stop()
+    return with_recipients(calendars_copy, f"  - name: Magnus Gyllestad\n    email: {CHAIR}\n"
+                           "    roles: [kommundirektor]\n    municipality: haninge\n    receives: [agenda]\n")
 
 
 def agenda(run, calendars, state, *args, now="2021-11-01T10:00:00+01:00"):

@@ -3,12 +3,10 @@ item in the next meeting's agenda and kallelse; quorum; approval locks; a correc
 makes a version."""
 
 import json
-import shutil
 
 import pytest
 
-from conftest import ROOT
-from smtp_sink import Server
+from conftest import with_recipients
 
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
 MEETING = "ledningsgruppen-2021-10-08"
@@ -17,20 +15,9 @@ REGISTRY = "registrator@haninge.example.org"
 
 
 @pytest.fixture
-def calendars(tmp_path):
-    copy = tmp_path / "calendars"
-    shutil.copytree(ROOT / "calendars", copy)
-    with open(copy / "recipients.yaml", "a") as f:
-        f.write(f"  - name: Haninge kommuns registrator\n    email: {REGISTRY}\n    roles: [registrator]\n"
-                "    municipality: haninge\n")
-    return copy
-
-
-@pytest.fixture
-def smtp():
-    server = Server().start()
-    yield server
-    server.stop()
+def calendars(calendars_copy):
+    return with_recipients(calendars_copy, f"  - name: Haninge kommuns registrator\n    email: {REGISTRY}\n"
+                           "    roles: [registrator]\n    municipality: haninge\n")
 
 
 def cli(run, calendars, state, *args, now="2021-10-11T10:00:00+02:00", ok=True):
