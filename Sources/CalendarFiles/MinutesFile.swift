@@ -64,9 +64,10 @@ public enum MinutesFile {
             var point = MinutesPoint(
                 number: i + 1, title: try p.required("title").string("a title"), notes: try p["notes"]?.string() ?? "")
             for (d, decisionValue) in try (p["decisions"]?.list("decisions") ?? []).enumerated() {
-                let df = try decisionValue.fields("a decision", allowed: ["text", "items"])
+                let df = try decisionValue.fields("a decision", allowed: ["text", "items", "assignment"])
                 let text = try df.required("text").string("the decision's words")
-                point.decisions.append(Decision(text: text))
+                let assignment = try df["assignment"]?.bool("true or false") ?? false
+                point.decisions.append(Decision(text: text, assignment: assignment ? true : nil))
                 var items: [Item] = []
                 for itemValue in try df["items"]?.list("items") ?? [] {
                     var item = try PeopleAndItemsFiles.item(itemValue, data: data, defaultBody: body)
@@ -100,7 +101,9 @@ public enum MinutesFile {
         }
         let approvers = try (f["approvers"]?.list("names") ?? []).map { (v) throws(FileError) in try v.string("a name")
         }
-        let minutes = Minutes(meeting: id, draft: content, approvers: [content.chair].compactMap { $0 } + approvers)
+        // The approvers the minutes name ("Justerades"); else the chair.
+        let minutes = Minutes(
+            meeting: id, draft: content, approvers: approvers.isEmpty ? [content.chair].compactMap { $0 } : approvers)
         return MinutesImport(
             minutes: minutes, decisionItems: decisionItems, earlierItems: earlier,
             approved: try f["approved"]?.bool("true or false") ?? false, day: day)

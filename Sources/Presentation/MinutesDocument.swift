@@ -40,6 +40,7 @@ public struct MinutesDocument: Encodable, Sendable {
     struct DecisionEntry: Encodable, Sendable {
         let text: String
         let items: [Int64]
+        let assignment: Bool
     }
 
     struct FollowUpEntry: Encodable, Sendable {
@@ -139,7 +140,9 @@ public struct MinutesDocument: Encodable, Sendable {
         points = c.points.map { p in
             Point(
                 number: p.number, title: p.title, notes: p.notes,
-                decisions: p.decisions.map { DecisionEntry(text: $0.text, items: $0.items) })
+                decisions: p.decisions.map {
+                    DecisionEntry(text: $0.text, items: $0.items, assignment: $0.isAssignment)
+                })
         }
         followUpPoint = c.followUpPoint
         followUps = c.followUps.map { FollowUpEntry(item: $0.item, status: $0.status.rawValue, note: $0.note) }

@@ -72,9 +72,12 @@ public struct MinutesView: Sendable {
 
     var approvalLine: String {
         if minutes.isLocked, let v = minutes.latestVersion, content == v.content {
+            // Imported minutes carry no approval date: the day of the import is not one.
             return "Justerade: "
-                + v.approvals.map { "\($0.by) (\(Swedish.shortDate(StockholmTime.local($0.at).date)))" }.joined(
-                    separator: ", ")
+                + v.approvals.map {
+                    v.announce ? "\($0.by) (\(Swedish.shortDate(StockholmTime.local($0.at).date)))" : $0.by
+                }
+                .joined(separator: ", ")
         }
         if let v = minutes.versions.first(where: { $0.content == content }) {
             return "Justerade (version \(v.number)): " + v.approvals.map(\.by).joined(separator: ", ")
@@ -106,7 +109,7 @@ public struct MinutesView: Sendable {
                 out += content.followUps.map { "  • " + followUpLine($0) }
             }
             for decision in point.decisions {
-                out.append("Beslut")
+                out.append(decision.isAssignment ? "Uppdrag" : "Beslut")
                 out.append("  " + decision.text.split(separator: "\n").joined(separator: "\n  "))
                 out += decision.items.map { "  → " + itemLine($0) }
             }
@@ -130,7 +133,12 @@ public struct MinutesView: Sendable {
                     "number": point.number, "title": point.title,
                     "notes": point.notes.split(separator: "\n\n").map(String.init),
                     "followUps": followUps, "hasFollowUps": !followUps.isEmpty,
-                    "decisions": point.decisions.map { d in ["text": d.text, "items": d.items.map(itemLine)] },
+                    "decisions": point.decisions.map { d in
+                        [
+                            "text": d.text, "items": d.items.map(itemLine),
+                            "heading": d.isAssignment ? "Uppdrag" : "Beslut",
+                        ]
+                    },
                 ]
             },
             "secretary": content.secretary ?? "–", "approval": approvalLine, "version": versionLine ?? "",

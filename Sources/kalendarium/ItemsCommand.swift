@@ -154,7 +154,7 @@ struct ItemsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import items from a YAML file (data/items-from-minutes.yaml shows the form).",
+            abstract: "Import items from a YAML file (data/items-from-agreement.yaml shows the form).",
             discussion:
                 "An item whose title, body and meeting match one already stored is skipped, so importing twice adds nothing."
         )

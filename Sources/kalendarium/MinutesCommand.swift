@@ -323,9 +323,10 @@ struct MinutesCommand: AsyncParsableCommand {
             }
             let added = try await AgendaCommand.checkedAsync {
                 try await common.withStore { store in
-                    let existing = try await store.items(ItemFilter())
                     var added = 0
                     for entry in imported where try await store.minutes(meeting: entry.minutes.meeting) == nil {
+                        // Read again for each: later minutes follow up the items of earlier ones.
+                        let existing = try await store.items(ItemFilter())
                         _ = try await store.updateMinutes(
                             meeting: entry.minutes.meeting, create: { entry.minutes }, on: entry.day
                         ) { (m: inout Minutes) throws(AgendaError) in

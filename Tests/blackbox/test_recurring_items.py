@@ -18,7 +18,7 @@ def items(run, state, *args):
 
 def test_the_shipped_fee_is_one_yearly_item_per_municipality(run, tmp_path):
     state = tmp_path / "state"
-    imported = run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
+    imported = run("items", "import", str(ROOT / "data/items-from-agreement.yaml"), "--state", str(state))
     assert imported.returncode == 0, imported.stderr
     fees = [i for i in items(run, state) if "medlemsavgiften" in i["title"]]
     assert sorted(o for i in fees for o in i["owners"]) == [f"municipality:{m}" for m in MUNICIPALITIES]
@@ -29,13 +29,13 @@ def test_the_shipped_fee_is_one_yearly_item_per_municipality(run, tmp_path):
         assert fee["body"] == "samarbetskommitten"
         assert "efter faktura från Huddinge kommun" in fee["description"]
     # Importing again adds nothing, recurring or not.
-    again = run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
+    again = run("items", "import", str(ROOT / "data/items-from-agreement.yaml"), "--state", str(state))
     assert "imported 0 of" in again.stdout
 
 
 def test_closing_an_occurrence_creates_the_next_and_its_reminder_goes_out(run, tmp_path):
     state = tmp_path / "state"
-    run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
+    run("items", "import", str(ROOT / "data/items-from-agreement.yaml"), "--state", str(state))
     huddinge = next(i for i in items(run, state) if i["owners"] == ["municipality:huddinge"])
     close = run("items", "close", str(huddinge["id"]), "--state", str(state), "--note", "Betald")
     assert close.returncode == 0, close.stderr

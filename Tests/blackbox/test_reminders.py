@@ -16,11 +16,20 @@ NOW = "2021-08-30T08:00:00+02:00"  # a Monday: agenda notices for 2 and 8 Septem
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
 
 
+def import_shipped_items(run, state):
+    """The items the run command imports: the agreement's member fees, and the seeds'
+    minutes (after their agendas), whose decisions create the minutes' items."""
+    for args in [("items", "import", "data/items-from-agreement.yaml"),
+                 ("agenda", "import", "data/agendas-from-minutes.yaml"),
+                 ("minutes", "import", "data/minutes-from-seeds.yaml")]:
+        result = run(*args[:2], str(ROOT / args[2]), "--state", str(state))
+        assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture
 def state(tmp_path, run):
     state = tmp_path / "state"
-    result = run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(state))
-    assert result.returncode == 0, result.stderr
+    import_shipped_items(run, state)
     # A kallelse goes out with a published agenda (issue 15); without one the secretariat
     # is reminded instead (test_agendas.py).
     for meeting in ["samarbetskommitten-2021-09-02", "ledningsgruppen-2021-09-08"]:
@@ -184,7 +193,7 @@ def test_items_cli(run, tmp_path):
 def test_the_daemon_delivers_reminders_to_the_maildir_default(kalendarium_bin, tmp_path, run):
     from test_serve import Daemon
 
-    assert run("items", "import", str(ROOT / "data/items-from-minutes.yaml"), "--state", str(tmp_path / "state")).returncode == 0
+    import_shipped_items(run, tmp_path / "state")
     daemon = Daemon(kalendarium_bin, tmp_path, "--reminder-interval", "0.5", "--mail-from", FROM)
     try:
         maildir = tmp_path / "state" / "maildir" / "new"

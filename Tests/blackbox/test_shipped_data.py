@@ -87,7 +87,7 @@ def test_assumptions_list_every_value_the_documents_do_not_give(run):
     assert any(v.startswith("committee-host-order:") for v in rules)
     assert rules.count("- name: sommaruppehåll (juli)") == 1 and rules.count("- name: jul och nyår") == 1
     # Owners the minutes do not name.
-    assert any(v.startswith("owners:") for v in values("data/items-from-minutes.yaml"))
+    assert any(v.startswith("owners:") for v in values("data/minutes-from-seeds.yaml"))
     # The text form gives file and line for each, the form editors turn into links.
     result = run("check", "--assumptions")
     assert result.returncode == 0, result.stderr
