@@ -37,7 +37,7 @@ enum DefinitionFiles {
                 "a body",
                 allowed: [
                     "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees",
-                    "prepared-by", "chairs", "color",
+                    "prepared-by", "chairs", "color", "visibility",
                 ])
             let (start, end) = try f.required("time").timeRange()
             guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
@@ -49,6 +49,7 @@ enum DefinitionFiles {
                 members: Set(try roles(f.required("members"))), attendees: Set(try f["attendees"].map(roles) ?? []),
                 preparedBy: try f["prepared-by"].map { (v) throws(FileError) in try slug(v) },
                 chairs: try f["chairs"].map(chairTerms) ?? [], color: try f["color"].map(color),
+                visibility: try f["visibility"]?.oneOf(Visibility.self, "visibility") ?? .public,
                 location: item.location)
         }
     }

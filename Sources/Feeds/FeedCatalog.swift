@@ -8,11 +8,14 @@ public struct FeedCatalog: Sendable {
     /// Today in Stockholm (passed in): the host horizon counts from its year, and
     /// cancelled events older than `settings.keepCancelledDays` leave the feeds.
     public let today: LocalDate
+    /// The latest published agenda version by meeting id (``FeedEventFactory/agendas``).
+    public let agendas: [String: AgendaVersion]
 
-    public init(data: CalendarData, settings: FeedSettings, today: LocalDate) {
+    public init(data: CalendarData, settings: FeedSettings, today: LocalDate, agendas: [String: AgendaVersion] = [:]) {
         self.data = data
         self.settings = settings
         self.today = today
+        self.agendas = agendas
     }
 
     /// The year the host horizon counts from.
@@ -29,7 +32,7 @@ public struct FeedCatalog: Sendable {
 
     /// Every feed: all, one per body and conference, one per municipality, and hosts.
     public func definitions() -> [FeedDefinition] {
-        let factory = FeedEventFactory(data: data, settings: settings)
+        let factory = FeedEventFactory(data: data, settings: settings, agendas: agendas)
         let meetingEvents = data.meetings.map { ($0, factory.event(for: $0)) }
         var feeds = [
             FeedDefinition(

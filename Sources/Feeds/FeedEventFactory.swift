@@ -5,12 +5,16 @@ import Presentation
 public struct FeedEventFactory: Sendable {
     public let data: CalendarData
     public let settings: FeedSettings
+    /// The latest published version of each meeting's agenda, by meeting id: its point
+    /// titles go into the event's DESCRIPTION (not for a members-only body).
+    public let agendas: [String: AgendaVersion]
     /// Derived once: every conference event asks for its year's hosts.
     private let rotations: [String: HostRotation]
 
-    public init(data: CalendarData, settings: FeedSettings) {
+    public init(data: CalendarData, settings: FeedSettings, agendas: [String: AgendaVersion] = [:]) {
         self.data = data
         self.settings = settings
+        self.agendas = agendas
         var rotations: [String: HostRotation] = [:]
         for conference in data.conferences {
             rotations[conference.slug] = try? HostRotation(conference: conference, municipalities: data.municipalities)
@@ -45,9 +49,25 @@ public struct FeedEventFactory: Sendable {
             uid: meeting.id, time: time, summary: Swedish.eventSummary(meeting, data),
             location: Swedish.place(meeting.place, data),
             description: Swedish.eventDescription(
-                meeting, data, hosts: hosts, status: said, pageURL: settings.pageURL),
+                meeting, data, hosts: hosts, status: said, pageURL: settings.pageURL,
+                meetingURL: meetingURL(meeting), agenda: agendaTitles(meeting)),
             categories: Swedish.eventCategories(meeting, data), status: status, transparent: false,
             anchor: PageAnchor.meeting(meeting), color: color(of: meeting.subject))
+    }
+
+    /// The meeting's page (`/meetings/{id}`), for a dated meeting of a body: the page
+    /// the server answers for.
+    public func meetingURL(_ meeting: Meeting) -> String? {
+        guard case .body = meeting.subject, meeting.schedule.firstDay != nil else { return nil }
+        return MeetingPage.url(pageURL: settings.pageURL, meeting: meeting.id)
+    }
+
+    /// The published agenda's point titles, unless the body keeps its agendas to its members.
+    public func agendaTitles(_ meeting: Meeting) -> [String] {
+        guard case .body(let slug) = meeting.subject, let version = agendas[meeting.id],
+            data.body(slug)?.agendaIsRestricted != true
+        else { return [] }
+        return version.points.map(\.title)
     }
 
     /// A body's `color:`, or a conference's: every event of one subject has one colour.

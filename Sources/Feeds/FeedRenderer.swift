@@ -49,9 +49,10 @@ public enum FeedRenderer {
     /// SEQUENCE, ORGANIZER and text as in the feeds, so a client that subscribes and opens
     /// the attachment shows one event, not two.
     public static func attachment(
-        for meeting: Meeting, data: CalendarData, revisions: EventRevisions, settings: FeedSettings
+        for meeting: Meeting, data: CalendarData, revisions: EventRevisions, settings: FeedSettings,
+        agendas: [String: AgendaVersion] = [:]
     ) throws(ICalError) -> String {
-        let event = FeedEventFactory(data: data, settings: settings).event(for: meeting)
+        let event = FeedEventFactory(data: data, settings: settings, agendas: agendas).event(for: meeting)
         let calendar = ICalComponent(
             "VCALENDAR",
             properties: [

@@ -8,10 +8,12 @@ public struct FeedSet: Sendable {
 
     /// Records every event's revision as of `now`, then renders every feed.
     public static func build(
-        data: CalendarData, settings: FeedSettings, revisions previous: EventRevisions, now: UTCInstant
+        data: CalendarData, settings: FeedSettings, revisions previous: EventRevisions, now: UTCInstant,
+        agendas: [String: AgendaVersion] = [:]
     ) throws(ICalError) -> FeedSet {
-        let definitions = FeedCatalog(data: data, settings: settings, today: StockholmTime.local(now).date)
-            .definitions()
+        let definitions = FeedCatalog(
+            data: data, settings: settings, today: StockholmTime.local(now).date, agendas: agendas
+        ).definitions()
         var revisions = previous
         // An event in several feeds (a meeting in all.ics and its body's feed) is one event.
         var unique: [String: FeedEvent] = [:]

@@ -3,6 +3,7 @@ import Feeds
 public import KalendariumCore
 public import Logging
 public import Server
+public import Store
 
 /// Turns `calendars/` into the feeds the server answers with, one reload at a time.
 /// A broken edit never takes the service down or empties a feed: the last good data
@@ -34,10 +35,11 @@ public actor CalendarReloader {
 
     public init(
         directory: String, export: FeedExport, state: CalendarState, metrics: ServerMetrics, logger: Logger,
-        interval: Duration, now: @escaping @Sendable () -> UTCInstant, sync: CalendarSync? = nil
+        interval: Duration, now: @escaping @Sendable () -> UTCInstant, sync: CalendarSync? = nil,
+        agendas: (any AgendaStore)? = nil
     ) {
         self.directory = directory
-        self.feeds = FeedPublisher(export: export, state: state)
+        self.feeds = FeedPublisher(export: export, state: state, agendas: agendas)
         self.metrics = metrics
         self.logger = logger
         self.interval = interval
@@ -86,7 +88,7 @@ public actor CalendarReloader {
                     previous = try await feeds.savedRevisions()
                 }
                 let built = try await feeds.build(load.data, revisions: previous, at: instant)
-                feeds.publish(built, load: load, directory: directory, builtAt: instant, generation: nil)
+                await feeds.publish(built, load: load, directory: directory, builtAt: instant, generation: nil)
                 published = true
                 // Served first, saved second: a full disk must not keep new data from
                 // the feeds. Until it is saved, the next build starts from it.

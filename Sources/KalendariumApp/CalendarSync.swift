@@ -14,10 +14,15 @@ public import Store
 /// catches what a dropped connection missed), so every node serves the same bytes
 /// and the same ETags.
 ///
+/// An agenda changed (by any daemon or the CLI; every daemon notices it in the shared
+/// store) is published the same way: the newest generation's files built again with
+/// the agendas as the next generation, by whichever daemon gets there first; the
+/// others find the revisions already there and serve that generation.
+///
 /// When two daemons' files differ, the newest edit wins (the files' modification
 /// times): edit one node's `calendars/`, or deploy the same files to all of them.
 public actor CalendarSync: Service {
-    let store: any CoordinationStore
+    let store: any CoordinationStore & AgendaStore
     let node: String
     let files: CalendarSnapshotFiles
     let feeds: FeedPublisher
@@ -33,13 +38,13 @@ public actor CalendarSync: Service {
     private var localHash: String?
 
     public init(
-        store: any CoordinationStore, node: String, stateDirectory: String, export: FeedExport,
+        store: any CoordinationStore & AgendaStore, node: String, stateDirectory: String, export: FeedExport,
         state: CalendarState, logger: Logger, interval: Duration
     ) {
         self.store = store
         self.node = node
         self.files = CalendarSnapshotFiles(mirror: "\(stateDirectory)/cluster-calendars")
-        self.feeds = FeedPublisher(export: export, state: state)
+        self.feeds = FeedPublisher(export: export, state: state, agendas: store)
         self.logger = logger
         self.interval = interval
     }
@@ -138,7 +143,7 @@ public actor CalendarSync: Service {
             // newest generation's files built again as of now (the host horizon moves).
             var source = (files: contents, hash: hash, editedAt: editedAt, load: load, directory: directory)
             if let latest, !ours {
-                guard reason == .newYear && staleYear else {
+                guard (reason == .newYear && staleYear) || reason == .agendasChanged else {
                     if latest.contentHash != hash {
                         logger.notice(
                             """
@@ -164,6 +169,16 @@ public actor CalendarSync: Service {
                 revisions = try await feeds.savedRevisions()
             }
             let built = try await feeds.build(source.load.data, revisions: revisions, at: instant)
+            if reason == .agendasChanged, let latest, latest.contentHash == source.hash,
+                built.set.revisions == revisions
+            {
+                // Another daemon published these agendas already: serve its generation as built here.
+                await feeds.publish(
+                    built, load: source.load, directory: source.directory, builtAt: latest.builtAt,
+                    generation: latest.generation)
+                generation = latest.generation
+                return
+            }
             let snapshot = CalendarSnapshot(
                 files: source.files, contentHash: source.hash, editedAt: source.editedAt, builtAt: instant,
                 revisions: try CalendarSnapshotFiles.encode(built.set.revisions), origin: node)
@@ -172,7 +187,7 @@ public actor CalendarSync: Service {
                 throw AppError("cannot publish the calendar to the database: \(error)")
             }
             if let published {
-                feeds.publish(
+                await feeds.publish(
                     built, load: source.load, directory: source.directory, builtAt: instant, generation: published)
                 generation = published
                 try? await feeds.save(built.set.revisions)  // a local copy, for export and backups
@@ -195,7 +210,8 @@ public actor CalendarSync: Service {
         }
         let built = try await feeds.build(
             load.data, revisions: try CalendarSnapshotFiles.decode(snapshot.revisions), at: snapshot.builtAt)
-        feeds.publish(built, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
+        await feeds.publish(
+            built, load: load, directory: folder, builtAt: snapshot.builtAt, generation: snapshot.generation)
         generation = snapshot.generation
         try? await feeds.save(built.set.revisions)  // so `kalendarium export` here numbers as the feeds do
         logger.info(

@@ -14,12 +14,15 @@ public struct FeedExport: Sendable {
         self.revisionFile = RevisionFile(stateDirectory: stateDirectory)
     }
 
-    /// Builds the feeds as of `now` and saves the revisions they were built with.
-    public func build(_ data: CalendarData, now: UTCInstant) throws(AppError) -> FeedSet {
+    /// Builds the feeds as of `now`, with the agendas' published point titles, and saves
+    /// the revisions they were built with.
+    public func build(
+        _ data: CalendarData, now: UTCInstant, agendas: [String: AgendaVersion] = [:]
+    ) throws(AppError) -> FeedSet {
         let previous = try revisionFile.load()
         let set: FeedSet
         do {
-            set = try FeedSet.build(data: data, settings: settings, revisions: previous, now: now)
+            set = try FeedSet.build(data: data, settings: settings, revisions: previous, now: now, agendas: agendas)
         } catch {
             throw AppError("building the feeds failed in libical: \(error)")
         }

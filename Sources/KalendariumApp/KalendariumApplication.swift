@@ -54,9 +54,10 @@ public struct KalendariumApplication {
                 logger: logger, interval: interval) : nil
         let reloader = CalendarReloader(
             directory: configuration.calendars, export: export, state: state, metrics: metrics, logger: logger,
-            interval: interval, now: now, sync: sync)
+            interval: interval, now: now, sync: sync, agendas: store)
         let watcher = CalendarWatcher(
-            reloader: reloader, directory: configuration.calendars, notifier: notifier, interval: interval, now: now)
+            reloader: reloader, directory: configuration.calendars, notifier: notifier, interval: interval, now: now,
+            agendas: store)
         // Before the server starts, so the first request already has feeds (or a reason why not).
         await watcher.reload(reason: .start)
         let options = ServerOptions(feedTokens: try configuration.feedTokens())
@@ -70,9 +71,12 @@ public struct KalendariumApplication {
             node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)),
             claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)
         logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
-        let items = ItemsAPI(
-            store: store, state: state, token: try configuration.writeToken(), now: now)
-        let router = buildRouter(state: state, metrics: metrics, options: options, items: items, now: now)
+        let writeToken = try configuration.writeToken()
+        let items = ItemsAPI(store: store, state: state, token: writeToken, now: now)
+        let agendas = AgendaAPI(store: store, state: state, token: writeToken, now: now)
+        let router = buildRouter(
+            state: state, metrics: metrics, options: options, items: items, agendas: agendas,
+            meetings: MeetingRoutes(state: state, store: store), now: now)
         let app = Application(
             router: router,
             server: .framedHTTP1(

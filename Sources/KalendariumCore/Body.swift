@@ -20,14 +20,18 @@ public struct Body: Hashable, Sendable, Codable {
     /// The COLOR of its events in the feeds (RFC 7986 §5.9), from `color:`; nil leaves
     /// them in the colour the person gave the subscribed calendar.
     public let color: CSSColor?
+    /// Who may read its agendas and papers (`visibility:`); public unless it says `members`.
+    public let visibility: Visibility
     /// Where the file defines it, for errors found across files.
     public let location: SourceLocation?
 
     public init(
         slug: String, name: String, weekday: Weekday, start: LocalTime, end: LocalTime,
         minimumMeetingsPerYear: Int, members: Set<Role>, attendees: Set<Role> = [], preparedBy: String? = nil,
-        chairs: [ChairTerm] = [], color: CSSColor? = nil, location: SourceLocation? = nil
+        chairs: [ChairTerm] = [], color: CSSColor? = nil, visibility: Visibility = .public,
+        location: SourceLocation? = nil
     ) {
+        self.visibility = visibility
         self.location = location
         self.slug = slug
         self.name = name

@@ -115,8 +115,12 @@ public struct AgendaDocument: Encodable, Sendable {
         try c.encode(versions, forKey: .versions)
     }
 
+    /// - Parameter includingDraft: false for what members see: `points` are then the
+    ///   latest published version's (none before the first) and `proposals` is empty,
+    ///   since a proposer's address and a draft are the secretariat's business.
     public init(
-        _ agenda: Agenda, meeting: Meeting, data: CalendarData, openItems: [Item], paperURL: (String) -> String
+        _ agenda: Agenda, meeting: Meeting, data: CalendarData, openItems: [Item], paperURL: (String) -> String,
+        includingDraft: Bool = true
     ) {
         func points(_ list: [AgendaPoint]) -> [Point] {
             let lines = Swedish.agendaLines(list, of: meeting, data, openItems: openItems, paperURL: paperURL)
@@ -141,9 +145,9 @@ public struct AgendaDocument: Encodable, Sendable {
         chair = Swedish.chair(of: meeting, data)
         state = agenda.isPublished ? "published" : "draft"
         version = agenda.latestVersion?.number ?? 0
-        unpublishedChanges = agenda.hasUnpublishedChanges
-        self.points = points(agenda.accepted)
-        proposals = agenda.points.filter { $0.proposal != nil }.map { p in
+        unpublishedChanges = includingDraft && agenda.hasUnpublishedChanges
+        self.points = points(includingDraft ? agenda.accepted : agenda.latestVersion?.points ?? [])
+        proposals = agenda.points.filter { includingDraft && $0.proposal != nil }.map { p in
             Proposal(
                 key: p.key, title: p.title, kind: p.kind.rawValue, by: p.proposal!.by, reason: p.proposal!.reason,
                 date: p.proposal!.on.description, state: p.state.rawValue)

@@ -20,12 +20,15 @@ extension Swedish {
     }
 
     /// The lines of the event's DESCRIPTION: what it is, where, the hosts (a conference),
-    /// the chair (a body's meeting), guests, the note, a status that is not "confirmed", and the link to the page.
+    /// the chair (a body's meeting), guests, the note, a status that is not "confirmed", the
+    /// meeting's own page (`meetingURL`) with its published agenda's point titles
+    /// (`agenda`, one per line as "1. Välkommen"), and the link to the page.
     /// A cancelled meeting's description starts with when and why it was cancelled
     /// (`cancellation(_:)`): Outlook ignores STATUS:CANCELLED in a subscribed calendar,
     /// so the text is all its users see.
     public static func eventDescription(
-        _ m: Meeting, _ data: CalendarData, hosts: RotationEntry?, status: Meeting.Status, pageURL: String
+        _ m: Meeting, _ data: CalendarData, hosts: RotationEntry?, status: Meeting.Status, pageURL: String,
+        meetingURL: String? = nil, agenda: [String] = []
     ) -> String {
         var lines = status == .cancelled ? [cancellation(m)] : []
         lines.append("\(data.name(of: m.subject)) – \(kind(m.kind))")
@@ -35,6 +38,11 @@ extension Swedish {
         if !m.guests.isEmpty { lines.append("\(guestsLabel): \(list(m.guests))") }
         if let note = m.note { lines.append("\(noteLabel): \(note)") }
         if status != .cancelled, let said = Swedish.status(status) { lines.append("\(statusLabel): \(said)") }
+        if let meetingURL { lines.append("\(meetingPageLabel): \(meetingURL)") }
+        if !agenda.isEmpty {
+            lines.append("\(agendaLabel):")
+            lines += agenda.enumerated().map { "\($0 + 1). \($1)" }
+        }
         lines.append("\(calendarLink): \(pageURL)")
         return lines.joined(separator: "\n")
     }

@@ -32,4 +32,6 @@ extension Swedish {
     public static let noteLabel = "Anteckning"
     public static let statusLabel = "Status"
     public static let calendarLink = "Kalendarium"
+    public static let meetingPageLabel = "Mötets sida"
+    public static let agendaLabel = "Dagordning"
 }

@@ -31,12 +31,15 @@ public enum ReminderText {
         return "\(Swedish.organisation): \(reminders.count) påminnelser"
     }
 
+    /// - Parameter token: the recipient's token for a meeting's page and papers, for a
+    ///   members-only body (worked out by the caller: this target knows no crypto).
     public static func body(
-        _ envelope: ReminderPass.Envelope, data: CalendarData, pageURL: String, unsubscribe: String
+        _ envelope: ReminderPass.Envelope, data: CalendarData, pageURL: String, unsubscribe: String,
+        token: (Meeting) -> String? = { _ in nil }
     ) -> String {
         let context: [String: Any] = [
             "name": envelope.recipient.name,
-            "reminders": envelope.reminders.map { section($0, data, pageURL: pageURL) },
+            "reminders": envelope.reminders.map { section($0, data, pageURL: pageURL, token: token) },
             "pageURL": pageURL, "unsubscribe": unsubscribe, "reasons": reasons(envelope.recipient),
         ]
         return Templates.reminder.render(context)
@@ -54,7 +57,9 @@ public enum ReminderText {
         return Templates.reminderHTML.render(["paragraphs": paragraphs])
     }
 
-    static func section(_ reminder: Reminder, _ data: CalendarData, pageURL: String) -> [String: Any] {
+    static func section(
+        _ reminder: Reminder, _ data: CalendarData, pageURL: String, token: (Meeting) -> String? = { _ in nil }
+    ) -> [String: Any] {
         switch reminder.subject {
         case .itemDue(let item, let days):
             return [
@@ -85,12 +90,14 @@ public enum ReminderText {
         case .notice(let meeting, let notice, let items):
             let lines = Swedish.agendaLines(
                 notice.version.points, of: meeting, data, openItems: items,
-                paperURL: { MeetingPage.paperURL(pageURL: pageURL, meeting: meeting.id, name: $0) })
+                paperURL: {
+                    MeetingPage.paperURL(pageURL: pageURL, meeting: meeting.id, name: $0, token: token(meeting))
+                })
             var section: [String: Any] = [
                 "title": Swedish.meetingTitle(meeting, data), "when": Swedish.when(meeting),
                 "version": notice.version.number,
                 "agenda": Swedish.agendaText(lines).split(separator: "\n").map(String.init),
-                "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id, token: token(meeting)),
             ]
             if notice.updates != nil {
                 section["update"] = ["changes": notice.changes.map(Swedish.agendaChange)]
@@ -116,7 +123,7 @@ public enum ReminderText {
                 "agendaMissing": [
                     "title": Swedish.meetingTitle(meeting, data), "daysLeft": days,
                     "noticeDay": noticeDay.map(Swedish.date) ?? "", "meeting": meeting.id,
-                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id, token: token(meeting)),
                 ] as [String: Any]
             ]
         case .minutes(let meeting, let minutes, let version, let newItems):
@@ -144,7 +151,7 @@ public enum ReminderText {
                 "proposalAnswer": [
                     "title": point.title, "meeting": Swedish.meetingTitle(meeting, data),
                     "accepted": point.state == .accepted,
-                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+                    "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id, token: token(meeting)),
                 ] as [String: Any]
             ]
         }

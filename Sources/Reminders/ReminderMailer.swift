@@ -2,20 +2,32 @@ public import Feeds
 public import KalendariumCore
 public import Mail
 import Presentation
+public import Store
 
 /// Turns an envelope of reminders into one e-mail: Swedish text and HTML, and for an
 /// agenda notice the meeting as `text/calendar` with the UID and SEQUENCE it has in the
 /// feeds, so a client that subscribes and opens the attachment shows one event.
 public enum ReminderMailer {
+    /// - Parameters:
+    ///   - tokens: makes the recipient's links to a members-only body's page and papers;
+    ///     nil when no body is members-only.
+    ///   - agendas: the latest published agenda versions, so the attached event's text is the feeds'.
     public static func message(
         _ envelope: ReminderPass.Envelope, data: CalendarData, revisions: EventRevisions, settings: MailSettings,
-        now: UTCInstant
+        now: UTCInstant, tokens: AgendaTokens? = nil, agendas: [String: AgendaVersion] = [:]
     ) throws -> MailMessage {
         guard let to = MailAddress(name: envelope.recipient.name, email: envelope.recipient.email) else {
             throw MailError(.permanent, "\"\(envelope.recipient.email)\" in recipients.yaml is not an e-mail address")
         }
+        let recipient = envelope.recipient
         let text = ReminderText.body(
-            envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe)
+            envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe,
+            token: { meeting in
+                guard let tokens, case .body(let slug) = meeting.subject, let body = data.body(slug),
+                    body.agendaIsRestricted, body.admits(recipient)
+                else { return nil }
+                return tokens.token(meeting: meeting.id, email: recipient.email)
+            })
         var attachments: [MailAttachment] = []
         for reminder in envelope.reminders {
             let meeting: Meeting
@@ -24,7 +36,7 @@ public enum ReminderMailer {
             default: continue
             }
             let ics = try FeedRenderer.attachment(
-                for: meeting, data: data, revisions: revisions, settings: settings.feeds)
+                for: meeting, data: data, revisions: revisions, settings: settings.feeds, agendas: agendas)
             attachments.append(
                 MailAttachment(
                     filename: "\(meeting.id).ics",

@@ -9,13 +9,14 @@ import Synchronization
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
 /// reminder from being queued twice, however many passes or processes run.
 public struct ReminderRun: Sendable {
-    public let store: any ItemStore & OutboxStore & AgendaStore & MinutesStore
+    public let store: any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore
     public let transport: any MailTransport
     public let settings: MailSettings
 
     /// The rules come with the data (`rules.yaml`, section `reminders`).
     public init(
-        store: any ItemStore & OutboxStore & AgendaStore & MinutesStore, transport: any MailTransport,
+        store: any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore,
+        transport: any MailTransport,
         settings: MailSettings
     ) {
         self.store = store
@@ -82,13 +83,19 @@ public struct ReminderRun: Sendable {
             }
             toSend.append(ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh))
         }
+        // The members-only bodies' links carry each recipient's token.
+        let tokens =
+            data.bodies.contains(where: \.agendaIsRestricted) && !toSend.isEmpty
+            ? AgendaTokens(secret: try await store.agendaTokenSecret()) : nil
+        let versions = Array(agendas.values).latestVersions
         // Text, libical attachments and MIME are CPU work under libical's lock: on the
         // thread pool, so a pass never holds up requests on an event loop.
         let (settings, envelopes) = (self.settings, toSend)
         let batch = try await BlockingPool.run(throwing: {
             try envelopes.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
                 let message = try ReminderMailer.message(
-                    envelope, data: data, revisions: revisions, settings: settings, now: now)
+                    envelope, data: data, revisions: revisions, settings: settings, now: now, tokens: tokens,
+                    agendas: versions)
                 let entry = OutboxEntry(
                     key: envelope.key, recipient: envelope.recipient.email.lowercased(),
                     messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)

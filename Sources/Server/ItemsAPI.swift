@@ -113,13 +113,5 @@ public struct ItemsAPI: Sendable {
         return ItemBody(try await store.updateItem(id: number, change, on: StockholmTime.local(now()).date))
     }
 
-    func authorize(_ request: Request) throws {
-        guard let token else {
-            throw APIError(.forbidden, "writes are off: set KALENDARIUM_API_TOKEN or api-token-file to allow them")
-        }
-        // The scheme is case-insensitive (RFC 9110 § 11.1).
-        guard let header = request.headers[.authorization], header.prefix(7).lowercased() == "bearer ",
-            ConstantTime.equal(String(header.dropFirst(7)), token)
-        else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
-    }
+    func authorize(_ request: Request) throws { try BearerAuthorization.check(request, token: token) }
 }

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Only GET and HEAD exist here (the items API adds its own); anything else is 405
+/// Only GET and HEAD exist here (the items and agenda APIs add their own); anything else is 405
 /// with the methods that are allowed, rather than a misleading 404.
 struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
@@ -22,6 +22,23 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     static func allowed(_ path: String) -> [HTTPRequest.Method] {
         if path == "/api/v1/items" { return [.get, .head, .post] }
         if path.hasPrefix("/api/v1/items/") { return [.get, .head, .patch] }
+        if path.hasPrefix("/api/v1/meetings/") { return agendaMethods(path) }
         return [.get, .head]
+    }
+
+    /// `/api/v1/meetings/{id}/agenda` and below (see `AgendaAPI`).
+    static func agendaMethods(_ path: String) -> [HTTPRequest.Method] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(5)
+        guard parts.first == "agenda" else { return [.get, .head] }
+        switch Array(parts.dropFirst()) {
+        case []: return [.get, .head]
+        case ["points"], ["proposals"], ["publish"]: return [.post]
+        case let rest where rest.count == 2 && rest[0] == "points": return [.patch, .delete]
+        case let rest where rest.count == 3 && rest[0] == "points" && (rest[2] == "move" || rest[2] == "papers"):
+            return [.post]
+        case let rest where rest.count == 3 && rest[0] == "proposals" && (rest[2] == "accept" || rest[2] == "decline"):
+            return [.post]
+        default: return [.get, .head]
+        }
     }
 }

@@ -18,11 +18,19 @@ public final class PublishedCalendar: Sendable {
     public let directory: String?
     /// The database generation it came from, when daemons share a database.
     public let generation: Int64?
+    /// Who gets e-mail (`recipients.yaml` beside the data): a members-only body's page
+    /// accepts the token of each person it admits.
+    public let recipients: [Recipient]
+    /// The latest published agenda versions the feeds were built with, by meeting id.
+    public let agendas: [String: AgendaVersion]
 
     public init(
         feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String,
-        revisions: EventRevisions = EventRevisions(), directory: String? = nil, generation: Int64? = nil
+        revisions: EventRevisions = EventRevisions(), directory: String? = nil, generation: Int64? = nil,
+        recipients: [Recipient] = [], agendas: [String: AgendaVersion] = [:]
     ) {
+        self.recipients = recipients
+        self.agendas = agendas
         self.revisions = revisions
         self.directory = directory
         self.generation = generation

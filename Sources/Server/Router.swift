@@ -5,7 +5,8 @@ public import KalendariumCore
 /// - Parameter now: the clock, for the page's "coming meetings" (tests pass a fixed one).
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
-    items: ItemsAPI? = nil, now: @escaping @Sendable () -> UTCInstant
+    items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, meetings: MeetingRoutes? = nil,
+    now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware())
@@ -18,6 +19,8 @@ public func buildRouter(
         try feeds.respond(name: "municipality/" + context.parameters.require("name"), request: request)
     }
     items?.register(on: router)
+    agendas?.register(on: router)
+    meetings?.register(on: router)
     router.get("/") { _, _ in WebPage.response(state: state, options: options, now: now()) }
     router.get("/healthz") { _, _ in HealthRoute.response(state: state) }
     router.get("/metrics") { _, _ in

@@ -17,6 +17,8 @@ public protocol AgendaStore: Sendable {
         _ change: @escaping @Sendable (inout Agenda) throws(AgendaError) -> T
     ) async throws -> (Agenda, T)
     func paper(meeting: String, name: String) async throws -> StoredPaper?
+    /// What daemons poll to notice a change to any agenda (``AgendaStamp``).
+    func agendaStamp() async throws -> AgendaStamp
 }
 
 /// A stored paper's bytes, with what the HTTP answer needs.

@@ -64,6 +64,9 @@ public final class DeferredSQLiteStore: Store {
     public func paper(meeting: String, name: String) async throws -> StoredPaper? {
         try await open().paper(meeting: meeting, name: name)
     }
+    public func agendaStamp() async throws -> AgendaStamp { try await open().agendaStamp() }
+    public func agendaTokenSecret() async throws -> [UInt8] { try await open().agendaTokenSecret() }
+    public func rotateAgendaTokenSecret() async throws -> [UInt8] { try await open().rotateAgendaTokenSecret() }
     public func addItem(_ item: Item) async throws -> Item { try await open().addItem(item) }
     public func item(id: Int64) async throws -> Item? { try await open().item(id: id) }
     public func items(_ filter: ItemFilter) async throws -> [Item] { try await open().items(filter) }

@@ -165,6 +165,17 @@ extension PostgresStore {
             ]
         ),
         (
+            "v8: the secret of the members-only agenda links",
+            [
+                """
+                CREATE TABLE agenda_token_key (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    secret BYTEA NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """
+            ]
+        ),
+        (
             "v9: minutes, and the agenda point an item was decided at",
             [
                 "ALTER TABLE item ADD COLUMN point BIGINT",

@@ -87,6 +87,19 @@ extension PostgresStore {
         }
     }
 
+    public func agendaStamp() async throws -> AgendaStamp {
+        try await answered { [self] in
+            try await client.withConnection { db in
+                let rows = try await db.query(
+                    "SELECT count(*)::BIGINT, COALESCE(sum(revision), 0)::BIGINT FROM agenda", logger: logger)
+                for try await (count, revisions) in rows.decode((Int64, Int64).self) {
+                    return AgendaStamp(count: count, revisions: revisions)
+                }
+                return AgendaStamp(count: 0, revisions: 0)
+            }
+        }
+    }
+
     static func agenda(_ db: PostgresConnection, meeting: String, lock: Bool, logger: Logger) async throws -> Agenda? {
         let rows = try await db.query(
             "SELECT document FROM agenda WHERE meeting = \(meeting)\(unescaped: lock ? " FOR UPDATE" : "")",

@@ -61,6 +61,13 @@ extension SQLiteStore {
         }
     }
 
+    public func agendaStamp() async throws -> AgendaStamp {
+        try await read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), COALESCE(sum(revision), 0) FROM agenda")
+            return AgendaStamp(count: row?[0] ?? 0, revisions: row?[1] ?? 0)
+        }
+    }
+
     static func agenda(_ db: Database, meeting: String) throws -> Agenda? {
         try String.fetchOne(db, sql: "SELECT document FROM agenda WHERE meeting = ?", arguments: [meeting])
             .map(AgendaCoding.agenda)

@@ -197,6 +197,18 @@ public final class SQLiteStore: Store {
                     );
                     """)
         }
+        // SQLite keeps the secret in agenda-token.key beside this file (TokenKeyFile); the
+        // table is here so both back ends have one schema.
+        migrator.registerMigration("v8: the secret of the members-only agenda links") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE agenda_token_key (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        secret BLOB NOT NULL,
+                        created_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         migrator.registerMigration("v9: minutes, and the agenda point an item was decided at") { db in
             try db.execute(
                 sql: """

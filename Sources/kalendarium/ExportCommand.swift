@@ -4,9 +4,10 @@ import Feeds
 import Foundation
 import KalendariumApp
 import KalendariumCore
+import Store
 
 /// `kalendarium export --out DIR`: every feed as a file.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write every iCalendar feed into a directory.",
@@ -23,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Build as of this time (RFC 3339), instead of now.", valueName: "TIME"))
     var now: String?
 
-    func run() throws {
+    func run() async throws {
         let settings = try options.settings(feedOptions.flags)
         let data = try options.loadOrExit(settings).data
         let instant =
@@ -34,8 +35,14 @@ struct ExportCommand: ParsableCommand {
                 return t
             } ?? WallClock.now()
         let export = FeedExport(settings: settings.feedSettings, stateDirectory: settings.state)
+        // The published agendas' titles, as the daemon's feeds carry them; a state
+        // directory without a database has none (and gets no database made here).
+        var agendas: [String: AgendaVersion] = [:]
+        if settings.database != nil || FileManager.default.fileExists(atPath: "\(settings.state)/kalendarium.sqlite") {
+            agendas = try await DatabaseOption.withStore(settings) { try await $0.agendas().latestVersions }
+        }
         do {
-            let set = try export.build(data, now: instant)
+            let set = try export.build(data, now: instant, agendas: agendas)
             try FeedExport.write(set, to: out)
             let width = set.feeds.map(\.name.count).max() ?? 0
             for feed in set.feeds {

@@ -94,9 +94,11 @@ struct RemindCommand: AsyncParsableCommand {
             let report = try await DatabaseOption.withStore(settings) { store in
                 // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
                 // subscribers see: with several daemons, those of the generation they serve.
+                // Built with the published agendas, whose titles the feeds' text carries.
+                let agendas = try await store.agendas().latestVersions
                 let revisions =
                     try await store.latestCalendar().map { try CalendarSnapshotFiles.decode($0.revisions) }
-                    ?? export.build(data, now: instant).revisions
+                    ?? export.build(data, now: instant, agendas: agendas).revisions
                 let run = ReminderRun(store: store, transport: transport, settings: mailSettings)
                 var report = try await run.plan(
                     now: instant, data: data, recipients: recipients, revisions: revisions,

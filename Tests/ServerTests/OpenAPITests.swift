@@ -27,18 +27,26 @@ import Testing
         return result
     }
 
+    /// A documented path with its parameters filled in.
+    static func example(_ path: String) -> String {
+        path.replacing("/meetings/{id}", with: "/meetings/ledningsgruppen-2021-11-19").replacing("{id}", with: "1")
+            .replacing("{n}", with: "1").replacing("{key}", with: "1")
+    }
+
     @Test func everyDocumentedOperationReachesItsHandler() async throws {
         let operations = Self.operations()
-        #expect(operations.count == 4)
+        #expect(operations.count == 14)
         let fixture = try await Fixture()
-        let api = ItemsAPI(
-            store: try SQLiteStore(directory: fixture.directory + "/../openapi-state"), state: fixture.state,
-            token: "api-token-0123456789abcdef", now: { Fixture.now })
+        let store = try SQLiteStore(directory: fixture.directory + "/../openapi-state")
+        let token = "api-token-0123456789abcdef"
+        let api = ItemsAPI(store: store, state: fixture.state, token: token, now: { Fixture.now })
+        let agendas = AgendaAPI(store: store, state: fixture.state, token: token, now: { Fixture.now })
         let app = Application(
-            router: buildRouter(state: fixture.state, metrics: fixture.metrics, items: api, now: { Fixture.now }))
+            router: buildRouter(
+                state: fixture.state, metrics: fixture.metrics, items: api, agendas: agendas, now: { Fixture.now }))
         try await app.test(.router) { client in
             for (path, method) in operations {
-                let uri = path.replacing("{id}", with: "1")
+                let uri = Self.example(path)
                 try await client.execute(uri: uri, method: method, body: ByteBuffer(string: "{}")) { r in
                     // A handler answers JSON (an item, a list, or {"error": …}); a route that
                     // does not exist would be Hummingbird's bare 404, a method the 405.
@@ -51,19 +59,23 @@ import Testing
 
     @Test func theRouterHasExactlyTheDocumentedAPI() async throws {
         let fixture = try await Fixture()
-        let api = ItemsAPI(
-            store: try SQLiteStore(directory: fixture.directory + "/../openapi-routes"), state: fixture.state,
-            token: nil, now: { Fixture.now })
-        let router = buildRouter(state: fixture.state, metrics: fixture.metrics, items: api, now: { Fixture.now })
+        let store = try SQLiteStore(directory: fixture.directory + "/../openapi-routes")
+        let api = ItemsAPI(store: store, state: fixture.state, token: nil, now: { Fixture.now })
+        let agendas = AgendaAPI(store: store, state: fixture.state, token: nil, now: { Fixture.now })
+        let router = buildRouter(
+            state: fixture.state, metrics: fixture.metrics, items: api, agendas: agendas, now: { Fixture.now })
         // Hummingbird writes a parameter as {id} or :id, by version; the document writes {id}.
         let served = Set(
             router.routes.filter { "\($0.path)".hasPrefix("/api/") && $0.method != .head }
-                .map { "\($0.method) " + "\($0.path)".replacing(":id", with: "{id}") })
+                .map { route in
+                    "\(route.method) "
+                        + "\(route.path)".replacing(/:([a-z]+)/) { "{\($0.output.1)}" }
+                })
         let documented = Set(Self.operations().map { "\($0.method) \($0.path)" })
         #expect(served == documented)
         // And the 405 guard allows exactly those methods (and HEAD) on each path.
         for path in Set(Self.operations().map(\.path)) {
-            let allowed = Set(MethodGuardMiddleware<AppRequestContext>.allowed(path.replacing("{id}", with: "1")))
+            let allowed = Set(MethodGuardMiddleware<AppRequestContext>.allowed(Self.example(path)))
             let methods = Set(Self.operations().filter { $0.path == path }.map(\.method))
             #expect(allowed.subtracting([.head]) == methods, "\(path)")
         }

@@ -58,7 +58,8 @@ struct Fixture {
         state.publish(
             PublishedCalendar(
                 feeds: try set.feeds.map(PublishedFeed.init), data: load.data, warnings: load.warnings,
-                builtAt: Self.now, pageURL: Self.settings.pageURL, revisions: set.revisions, directory: directory))
+                builtAt: Self.now, pageURL: Self.settings.pageURL, revisions: set.revisions, directory: directory,
+                recipients: PeopleAndItemsFiles.recipients("\(directory)/recipients.yaml").recipients))
     }
 
     func write(_ name: String, _ text: String) throws {
