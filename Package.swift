@@ -65,6 +65,7 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/meeting.html.mustache"),
                 .embedInCode("Templates/minutes.html.mustache"),
+                .embedInCode("Templates/minutes-article.html.mustache"),
                 .embedInCode("Templates/reminder.txt.mustache"),
                 .embedInCode("Templates/reminder.html.mustache"),
             ],

@@ -76,6 +76,7 @@ public struct KalendariumApplication {
         let agendas = AgendaAPI(store: store, state: state, token: writeToken, now: now)
         let router = buildRouter(
             state: state, metrics: metrics, options: options, items: items, agendas: agendas,
+            minutes: MinutesAPI(store: store, agendas: agendas, token: writeToken, now: now),
             meetings: MeetingRoutes(state: state, store: store), now: now)
         let app = Application(
             router: router,

@@ -22,7 +22,7 @@ public enum MeetingPage {
     public static func html(
         _ meeting: Meeting, agenda points: [AgendaPoint]?, data: CalendarData, openItems: [Item],
         paperURL: (String) -> String, draft: Bool = false, pageURL: String = "/", version: Int? = nil,
-        restricted: Bool = false
+        restricted: Bool = false, minutes: MinutesView? = nil
     ) throws -> String {
         let lines = Swedish.agendaLines(points ?? [], of: meeting, data, openItems: openItems, paperURL: paperURL)
         var context: [String: Any] = [
@@ -44,6 +44,7 @@ public enum MeetingPage {
         context["chair"] = Swedish.chair(of: meeting, data)
         context["status"] = Swedish.status(meeting.status)
         context["version"] = version
+        context["minutesArticle"] = minutes?.article(pageURL: pageURL)
         return Templates.meeting.render(context)
     }
 

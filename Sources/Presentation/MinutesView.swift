@@ -121,7 +121,16 @@ public struct MinutesView: Sendable {
         return out.joined(separator: "\n")
     }
 
+    /// The whole printable document.
     public func html(pageURL: String) -> String {
+        Templates.minutes.render([
+            "heading": heading, "article": article(pageURL: pageURL), "pageURL": pageURL,
+            "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
+        ])
+    }
+
+    /// The minutes' `<article>`, also shown on the meeting page below the agenda.
+    public func article(pageURL: String) -> String {
         let context: [String: Any] = [
             "heading": heading, "when": Swedish.when(meeting), "place": Swedish.place(meeting.place, data) ?? "",
             "present": present.map(line), "hasPresent": !present.isEmpty, "absent": absent.map(line),
@@ -144,7 +153,7 @@ public struct MinutesView: Sendable {
             "secretary": content.secretary ?? "–", "approval": approvalLine, "version": versionLine ?? "",
             "pageURL": pageURL, "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
         ]
-        return Templates.minutes.render(context)
+        return Templates.minutesArticle.render(context)
     }
 
     /// The JSON shape of `minutes show --format json` and the API.
@@ -160,6 +169,13 @@ extension Swedish {
         case .tabled: "Bordlagt"
         case .struck: "Struken"
         }
+    }
+
+    /// The note a follow-up leaves in its item's history: the meeting and what it said.
+    public static func followUpHistory(
+        _ status: FollowUp.Status, note: String, meeting: Meeting, _ data: CalendarData
+    ) -> String {
+        "\(meetingTitle(meeting, data).capitalizedFirst): \(followUp(status))" + (note.isEmpty ? "" : " – \(note)")
     }
 
     /// "endast punkt 2", "endast punkt 2 och 3", "t.o.m. kl. 10:00", "från kl. 09:30".

@@ -7,6 +7,7 @@ enum Templates {
     static let page = parse(PackageResources.page_html_mustache, "page.html.mustache")
     static let meeting = parse(PackageResources.meeting_html_mustache, "meeting.html.mustache")
     static let minutes = parse(PackageResources.minutes_html_mustache, "minutes.html.mustache")
+    static let minutesArticle = parse(PackageResources.minutes_article_html_mustache, "minutes-article.html.mustache")
     static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
     static let reminderHTML = parse(PackageResources.reminder_html_mustache, "reminder.html.mustache")
 

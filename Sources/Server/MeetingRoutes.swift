@@ -5,7 +5,8 @@ import NIOCore
 import Presentation
 public import Store
 
-/// `GET /meetings/{id}`, the Swedish page of one meeting, and
+/// `GET /meetings/{id}`, the Swedish page of one meeting (with its approved minutes
+/// below the agenda), and
 /// `GET /meetings/{id}/papers/{name}`, its stored papers. Both show the latest
 /// published version only: a draft is the secretariat's until it publishes it. For a
 /// members-only body both need the per-person token of the kallelse (``MeetingAccess``).
@@ -15,9 +16,9 @@ public import Store
 /// an encoded `/` or NUL, and papers not yet published are all 404.
 public struct MeetingRoutes: Sendable {
     let state: CalendarState
-    let store: any ItemStore & AgendaStore & AgendaTokenStore
+    let store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore
 
-    public init(state: CalendarState, store: any ItemStore & AgendaStore & AgendaTokenStore) {
+    public init(state: CalendarState, store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore) {
         self.state = state
         self.store = store
     }
@@ -63,13 +64,25 @@ public struct MeetingRoutes: Sendable {
                 version = latest
                 items = try await store.items(ItemFilter(body: found.body.slug, statuses: [.open, .inProgress]))
             }
+            // The approved minutes below the agenda (behind the same token for members-only bodies).
+            var minutesView: MinutesView?
+            if allowed, let minutes = try await store.minutes(meeting: found.meeting.id),
+                let approved = minutes.latestVersion
+            {
+                let data = found.published.data
+                minutesView = MinutesView(
+                    minutes: minutes, content: approved.content, meeting: found.meeting, data: data,
+                    items: try await store.items(ItemFilter(body: found.body.slug)),
+                    members: data.municipalities.filter { $0.isMember(in: found.meeting.year) }.count)
+            }
             let linkToken = allowed && found.body.agendaIsRestricted ? token : nil
             html = try MeetingPage.html(
                 found.meeting, agenda: version?.points, data: found.published.data, openItems: items,
                 paperURL: {
                     MeetingPage.paperURL(
                         pageURL: found.published.pageURL, meeting: found.meeting.id, name: $0, token: linkToken)
-                }, pageURL: found.published.pageURL, version: version?.number, restricted: !allowed)
+                }, pageURL: found.published.pageURL, version: version?.number, restricted: !allowed,
+                minutes: minutesView)
         } catch let error as StoreError {
             return Self.html(error.unavailable ? .serviceUnavailable : .internalServerError, MeetingPage.unavailable)
         }

@@ -26,9 +26,10 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         return [.get, .head]
     }
 
-    /// `/api/v1/meetings/{id}/agenda` and below (see `AgendaAPI`).
+    /// `/api/v1/meetings/{id}/agenda` and `…/minutes` and below (see `AgendaAPI`, `MinutesAPI`).
     static func agendaMethods(_ path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(5)
+        if parts.first == "minutes" { return minutesMethods(Array(parts.dropFirst())) }
         guard parts.first == "agenda" else { return [.get, .head] }
         switch Array(parts.dropFirst()) {
         case []: return [.get, .head]
@@ -38,6 +39,16 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
             return [.post]
         case let rest where rest.count == 3 && rest[0] == "proposals" && (rest[2] == "accept" || rest[2] == "decline"):
             return [.post]
+        default: return [.get, .head]
+        }
+    }
+
+    static func minutesMethods(_ rest: [Substring]) -> [HTTPRequest.Method] {
+        switch rest {
+        case []: return [.get, .head]
+        case ["start"], ["attendance"], ["follow-ups"], ["approve"], ["correct"]: return [.post]
+        case ["chair"]: return [.patch]
+        case let r where r.count == 3 && r[0] == "points" && (r[2] == "notes" || r[2] == "decisions"): return [.post]
         default: return [.get, .head]
         }
     }

@@ -5,7 +5,7 @@ public import KalendariumCore
 /// - Parameter now: the clock, for the page's "coming meetings" (tests pass a fixed one).
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
-    items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, meetings: MeetingRoutes? = nil,
+    items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, minutes: MinutesAPI? = nil, meetings: MeetingRoutes? = nil,
     now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -20,6 +20,7 @@ public func buildRouter(
     }
     items?.register(on: router)
     agendas?.register(on: router)
+    minutes?.register(on: router)
     meetings?.register(on: router)
     router.get("/") { _, _ in WebPage.response(state: state, options: options, now: now()) }
     router.get("/healthz") { _, _ in HealthRoute.response(state: state) }

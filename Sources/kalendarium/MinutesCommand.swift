@@ -170,14 +170,13 @@ struct MinutesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try AgendaCommand.context(common, meeting)
-            guard case .body(let body) = context.meeting.subject else { return }
             var items: [Item] = []
-            if !itemOwner.isEmpty {
-                let item = Item(
-                    title: itemTitle ?? MinutesCommand.title(from: text), description: itemDescription ?? "",
-                    body: body,
-                    meeting: context.meeting.id, decision: text, owners: try itemOwner.map(ItemsCommand.owner),
-                    due: try itemDue.map(ItemsCommand.date), point: number)
+            if !itemOwner.isEmpty,
+                let item = Minutes.item(
+                    deciding: text, title: itemTitle, description: itemDescription ?? "",
+                    owners: try itemOwner.map(ItemsCommand.owner), due: try itemDue.map(ItemsCommand.date),
+                    meeting: context.meeting, point: number)
+            {
                 try ItemsCommand.check(item, context.data)
                 items = [item]
             } else if itemDue != nil || itemTitle != nil {
@@ -210,9 +209,8 @@ struct MinutesCommand: AsyncParsableCommand {
                 )
             }
             let context = try AgendaCommand.context(common, meeting)
-            let title = Swedish.meetingTitle(context.meeting, context.data).capitalizedFirst
             let followUp = FollowUp(item: item, status: parsed, note: note)
-            let history = "\(title): \(Swedish.followUp(parsed))" + (note.isEmpty ? "" : " – \(note)")
+            let history = Swedish.followUpHistory(parsed, note: note, meeting: context.meeting, context.data)
             _ = try await MinutesCommand.change(common, context) {
                 (m: inout Minutes, _: UTCInstant) throws(AgendaError) in
                 try m.followUp(followUp)
@@ -399,15 +397,6 @@ struct MinutesCommand: AsyncParsableCommand {
         case "struck", "struken": .struck
         default: nil
         }
-    }
-
-    /// "Att redovisa ett förslag …" → "Redovisa ett förslag …": an item's title from its decision.
-    static func title(from decision: String) -> String {
-        var text = decision.trimmingWhitespace
-        if text.lowercased().hasPrefix("att ") { text = String(text.dropFirst(4)) }
-        if text.hasSuffix(".") { text = String(text.dropLast()) }
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-        return String(line.prefix(300)).capitalizedFirst
     }
 
     /// Runs one change on the meeting's minutes; mistakes are printed, never a crash.

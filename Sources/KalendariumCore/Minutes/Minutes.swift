@@ -239,3 +239,26 @@ public struct Minutes: Hashable, Sendable, Codable {
         return i
     }
 }
+
+extension Minutes {
+    /// The outstanding item a decision of point `point` creates: it records the
+    /// meeting, point and decision it came from.
+    public static func item(
+        deciding decision: String, title: String?, description: String, owners: [Owner], due: LocalDate?,
+        meeting: Meeting, point: Int
+    ) -> Item? {
+        guard case .body(let body) = meeting.subject else { return nil }
+        return Item(
+            title: title ?? itemTitle(from: decision), description: description, body: body, meeting: meeting.id,
+            decision: decision, owners: owners, due: due, point: point)
+    }
+
+    /// "Att redovisa ett förslag …" → "Redovisa ett förslag …": an item's title from its decision.
+    public static func itemTitle(from decision: String) -> String {
+        var text = decision.trimmingWhitespace
+        if text.lowercased().hasPrefix("att ") { text = String(text.dropFirst(4)) }
+        if text.hasSuffix(".") { text = String(text.dropLast()) }
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        return String(line.prefix(300)).capitalizedFirst
+    }
+}
