@@ -217,6 +217,7 @@ enum StoreContract {
         ("decisions create linked items and follow-ups change them", decisionsCreateLinkedItemsAndFollowUpsChangeThem),
         ("a refused minutes change leaves the items alone", aRefusedMinutesChangeLeavesTheItemsAlone),
         ("imported minutes are approved without announcement", importedMinutesAreApprovedWithoutAnnouncement),
+        ("the token secret is shared and rotates", theTokenSecretIsSharedAndRotates),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it
