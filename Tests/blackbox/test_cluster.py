@@ -284,3 +284,27 @@ def test_a_database_outage_is_reported_and_survived(kalendarium_bin, tmp_path, n
     finally:
         subprocess.run([script, "stop", str(folder)], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_an_agenda_published_by_the_cli_reaches_every_node(kalendarium_bin, run, tmp_path, database, nodes):
+    """An agenda published on the shared database (by the CLI, no daemon involved) is in
+    both nodes' feeds and pages, with the same bytes: the nodes poll the agendas."""
+    a = Node(kalendarium_bin, tmp_path, "a", database)
+    nodes.append(a)
+    b = Node(kalendarium_bin, tmp_path, "b", database)
+    nodes.append(b)
+    meeting = "ledningsgruppen-2021-11-19"
+    for args in (["add", meeting, "--title", "Elektrifieringsfrågor"], ["publish", meeting]):
+        result = run("agenda", *args, "--calendars", str(a.calendars), "--database", database,
+                     "--now", "2021-11-01T10:00:00+01:00")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def listed(node):
+        body = node.get("/calendars/ledningsgruppen.ics")[2].replace(b"\r\n ", b"")
+        return "Elektrifieringsfrågor".encode() in body
+
+    assert wait_for(lambda: listed(a) and listed(b), 15), (a.log_path.read_text(), b.log_path.read_text())
+    assert wait_for(lambda: a.get("/calendars/all.ics")[1]["ETag"] == b.get("/calendars/all.ics")[1]["ETag"], 10)
+    for node in (a, b):
+        status, _, page = node.get(f"/meetings/{meeting}")
+        assert status == 200 and "Elektrifieringsfrågor" in page.decode()
