@@ -33,7 +33,9 @@ import Testing
         await #expect(throws: MailError(.temporary, "\(busy) exited with 75 queue full")) {
             try await SendmailTransport(program: busy).deliver(Self.mail)
         }
-        #expect(clock.now - start < .seconds(5))
+        // Not held for the children's 30 s; a loaded machine may take seconds to spawn and
+        // reap the two programs, which the design does not bound, so the margin is wide.
+        #expect(clock.now - start < .seconds(20))
         // The background children were left alone: they are the MTA's, not stuck.
         #expect(try programs.processIDs(in: "queued.pid").allSatisfy(StandInPrograms.isRunning))
     }
@@ -55,9 +57,10 @@ import Testing
         ) {
             try await transport.deliver(Self.mail)
         }
-        // What the design bounds: the timeout, then at most the grace before SIGKILL, and
-        // some room for a loaded machine to schedule the reaping.
-        #expect(clock.now - start < .seconds(1) + SendmailTransport.terminationGrace + .seconds(3))
+        // What the design bounds: the timeout, then at most the grace before SIGKILL; a
+        // loaded machine adds spawn and reaping time it does not bound (9.5 s was seen with
+        // several builds and test runs at once), far below the stuck program's 300 s.
+        #expect(clock.now - start < .seconds(1) + SendmailTransport.terminationGrace + .seconds(20))
         let pids = try programs.processIDs(in: "stuck.pid")
         #expect(pids.count == 2)
         // The shell is reaped by then; its sleep, killed with it, may take a moment to go.
