@@ -37,11 +37,11 @@ enum DefinitionFiles {
                 "a body",
                 allowed: [
                     "slug", "name", "weekday", "time", "minimum-meetings-per-year", "members", "attendees",
-                    "prepared-by", "chairs", "color", "visibility",
+                    "prepared-by", "chairs", "color", "visibility", "minutes-adjuster",
                 ])
             let (start, end) = try f.required("time").timeRange()
             guard start < end else { throw try f.required("time").fail("the usual time ends before it starts") }
-            return Body(
+            var body = Body(
                 slug: try slug(f.required("slug")), name: try f.required("name").string("a name"),
                 weekday: try f.required("weekday").oneOf(Weekday.self, "weekday"), start: start, end: end,
                 minimumMeetingsPerYear: try f.required("minimum-meetings-per-year").int(
@@ -51,6 +51,8 @@ enum DefinitionFiles {
                 chairs: try f["chairs"].map(chairTerms) ?? [], color: try f["color"].map(color),
                 visibility: try f["visibility"]?.oneOf(Visibility.self, "visibility") ?? .public,
                 location: item.location)
+            body.minutesAdjuster = try f["minutes-adjuster"]?.string("a name")
+            return body
         }
     }
 

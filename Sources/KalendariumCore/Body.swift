@@ -22,6 +22,9 @@ public struct Body: Hashable, Sendable, Codable {
     public let color: CSSColor?
     /// Who may read its agendas and papers (`visibility:`); public unless it says `members`.
     public let visibility: Visibility
+    /// Who approves its minutes beside the chair (justerare, `minutes-adjuster:`), if
+    /// the body has one by practice; a meeting's minutes can name another.
+    public var minutesAdjuster: String?
     /// Where the file defines it, for errors found across files.
     public let location: SourceLocation?
 

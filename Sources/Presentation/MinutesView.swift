@@ -61,13 +61,30 @@ public struct MinutesView: Sendable {
     }
 
     func followUpLine(_ f: FollowUp) -> String {
-        let item = items.first { $0.id == f.item }
+        itemLine(followedUp: f.item, said: Swedish.followUp(f.status) + (f.note.isEmpty ? "" : " – \(f.note)"))
+    }
+
+    /// "Besvara remissen (från ledningsgruppens möte fredag 9 oktober 2020): Pågår".
+    func itemLine(followedUp id: Int64, said: String) -> String {
+        let item = items.first { $0.id == id }
         var from = ""
-        if let id = item?.meeting, let m = data.meetings.first(where: { $0.id == id }) {
+        if let meetingID = item?.meeting, let m = data.meetings.first(where: { $0.id == meetingID }) {
             from = " (från \(Swedish.meetingTitle(m, data)))"
         }
-        return "\(item?.title ?? "Ärende #\(f.item)")\(from): \(Swedish.followUp(f.status))"
-            + (f.note.isEmpty ? "" : " – \(f.note)")
+        return "\(item?.title ?? "Ärende #\(id)")\(from): \(said)"
+    }
+
+    /// At the follow-up point of a draft: every open item of the body from earlier
+    /// meetings, followed up or not yet, so the secretary sees what to ask about.
+    var followUpLines: [String] {
+        var lines = content.followUps.map(followUpLine)
+        guard !minutes.isLocked, content == minutes.draft, case .body(let slug) = meeting.subject else { return lines }
+        let followed = Set(content.followUps.map(\.item))
+        for item in items where item.body == slug && item.status.isOpen && item.meeting != meeting.id {
+            guard let id = item.id, !followed.contains(id) else { continue }
+            lines.append(itemLine(followedUp: id, said: "ej uppföljt än"))
+        }
+        return lines
     }
 
     var approvalLine: String {
@@ -104,9 +121,9 @@ public struct MinutesView: Sendable {
             out.append("")
             out.append("\(point.number). \(point.title)")
             if !point.notes.isEmpty { out.append(point.notes) }
-            if point.number == content.followUpPoint, !content.followUps.isEmpty {
+            if point.number == content.followUpPoint, !followUpLines.isEmpty {
                 out.append("Utestående ärenden:")
-                out += content.followUps.map { "  • " + followUpLine($0) }
+                out += followUpLines.map { "  • " + $0 }
             }
             for decision in point.decisions {
                 out.append(decision.isAssignment ? "Uppdrag" : "Beslut")
@@ -137,7 +154,7 @@ public struct MinutesView: Sendable {
             "hasAbsent": !absent.isEmpty, "quorum": quorumLine, "noQuorum": !quorum.reached,
             "chair": content.chair ?? "",
             "points": content.points.map { point -> [String: Any] in
-                let followUps = point.number == content.followUpPoint ? content.followUps.map(followUpLine) : []
+                let followUps = point.number == content.followUpPoint ? followUpLines : []
                 return [
                     "number": point.number, "title": point.title,
                     "notes": point.notes.split(separator: "\n\n").map(String.init),

@@ -45,6 +45,7 @@ public struct MinutesAPI: Sendable {
                 let points =
                     agenda?.latestVersion?.points ?? agenda?.accepted ?? r.data.newAgenda(for: r.meeting).accepted
                 let chair = r.data.chair(of: r.meeting)?.name
+                let adjuster = body.adjuster ?? r.body?.minutesAdjuster
                 let meeting = r.meeting.id
                 return { m, _ throws(AgendaError) in
                     guard m.draft.points.isEmpty else {
@@ -52,7 +53,7 @@ public struct MinutesAPI: Sendable {
                     }
                     m = Minutes.start(
                         meeting: meeting, agenda: points, chair: chair, secretary: body.secretary,
-                        adjuster: body.adjuster)
+                        adjuster: adjuster)
                     return []
                 }
             }

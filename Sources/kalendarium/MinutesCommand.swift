@@ -30,7 +30,8 @@ struct MinutesCommand: AsyncParsableCommand {
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Option(help: "Who keeps the minutes (sekreterare).") var secretary: String?
-        @Option(help: "Who approves them beside the chair (justerare).") var adjuster: String?
+        @Option(help: "Who approves them beside the chair (justerare; default: the body's minutes-adjuster).")
+        var adjuster: String?
 
         func run() async throws {
             let context = try AgendaCommand.context(common, meeting)
@@ -39,6 +40,11 @@ struct MinutesCommand: AsyncParsableCommand {
                 agenda?.latestVersion?.points ?? agenda?.accepted
                 ?? context.data.newAgenda(for: context.meeting).accepted
             let chair = context.data.chair(of: context.meeting)?.name
+            // The body's usual adjuster (bodies.yaml minutes-adjuster) unless one is given.
+            var adjuster = self.adjuster
+            if adjuster == nil, case .body(let slug) = context.meeting.subject {
+                adjuster = context.data.body(slug)?.minutesAdjuster
+            }
             let minutes = try await MinutesCommand.change(common, context) {
                 [secretary, adjuster] (m: inout Minutes, _: UTCInstant) throws(AgendaError) in
                 guard m.draft.points.isEmpty else {

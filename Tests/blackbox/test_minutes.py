@@ -48,6 +48,11 @@ def test_the_cycle_from_agenda_to_the_next_kallelse(run, calendars, tmp_path, sm
                   "--adjuster", "Helene Olofsson")
     assert "approved by: Magnus Gyllestad and Helene Olofsson" in started.stdout
     attend_quorum(run, calendars, state)
+    # An earlier item not followed up yet is listed at the outstanding-items point of the draft.
+    cli(run, calendars, state, "items", "add", "--title", "Besvara remissen om Länsplanen", "--body", "ledningsgruppen",
+        "--owner", "role:kansli", "--meeting", "ledningsgruppen-2021-08-20")
+    draft = cli(run, calendars, state, "minutes", "show", MEETING).stdout
+    assert "Besvara remissen om Länsplanen (från ledningsgruppens möte fredag 20 augusti 2021): ej uppföljt än" in draft
     cli(run, calendars, state, "minutes", "attend", MEETING, "Carolina Pettersson", "--municipality", "nynashamn",
         "--absent")
     cli(run, calendars, state, "minutes", "attend", MEETING, "Helena Sundberg", "--role", "guest",
@@ -116,12 +121,17 @@ def test_no_quorum_is_said_and_a_correction_makes_a_version(run, calendars, tmp_
     attend_quorum(run, calendars, state)
     check = run("check", "--calendars", str(calendars), "--state", str(state))
     assert "[no-quorum]" not in check.stdout
+    # The chair and ledningsgruppen's usual adjuster (bodies.yaml minutes-adjuster) approve.
+    assert json.loads(cli(run, calendars, state, "minutes", "show", MEETING, "--format", "json").stdout)[
+        "approvers"] == ["Magnus Gyllestad", "Helene Olofsson"]
     cli(run, calendars, state, "minutes", "approve", MEETING, "--by", "Magnus Gyllestad")
+    cli(run, calendars, state, "minutes", "approve", MEETING, "--by", "Helene Olofsson")
     assert json.loads(cli(run, calendars, state, "minutes", "show", MEETING, "--format", "json").stdout)["version"] == 1
     cli(run, calendars, state, "minutes", "correct", MEETING, "--reason", "Frida Nilsson kom efter punkt 2")
     cli(run, calendars, state, "minutes", "attend", MEETING, "Frida Nilsson", "--municipality", "nykvarn",
         "--part", "from:09:15")
     cli(run, calendars, state, "minutes", "approve", MEETING, "--by", "Magnus Gyllestad")
+    cli(run, calendars, state, "minutes", "approve", MEETING, "--by", "Helene Olofsson")
     shown = json.loads(cli(run, calendars, state, "minutes", "show", MEETING, "--format", "json").stdout)
     assert shown["version"] == 2 and [v["reason"] for v in shown["versions"]] == [None, "Frida Nilsson kom efter punkt 2"]
     old = cli(run, calendars, state, "minutes", "show", MEETING, "--version", "1").stdout
