@@ -1,6 +1,7 @@
 import AsyncAlgorithms
 import BlockingPool
 public import KalendariumCore
+import Logging
 public import ServiceLifecycle
 public import Store
 import UnixSignals
@@ -23,6 +24,9 @@ public actor CalendarWatcher: Service {
     private var fingerprint: String?
     /// The agendas' stamp when the last reload was asked for (nil: unknown, or no store).
     private var stamp: AgendaStamp?
+    /// Whether the last look at the agendas failed: said once when it starts and once
+    /// when it ends, not at every poll.
+    private var stampFailing = false
 
     public init(
         reloader: CalendarReloader, directory: String, notifier: SystemdNotifier, interval: Duration,
@@ -49,7 +53,22 @@ public actor CalendarWatcher: Service {
     /// poll tries again).
     func currentStamp() async -> AgendaStamp? {
         guard let agendas else { return nil }
-        return try? await agendas.agendaStamp()
+        do {
+            let current = try await agendas.agendaStamp()
+            if stampFailing {
+                stampFailing = false
+                reloader.logger.notice("the agendas can be read again; the feeds follow their changes")
+            }
+            return current
+        } catch {
+            if !stampFailing {
+                stampFailing = true
+                reloader.logger.warning(
+                    "cannot read the agendas to see if one changed: \(error); the feeds keep the last published agendas until it works again"
+                )
+            }
+            return nil
+        }
     }
 
     /// One look at the files, a pending retry and the year; reloads when one says so.
