@@ -53,6 +53,21 @@ public struct CalendarData: Sendable {
         }
     }
 
+    /// The members a meeting of `year` counts its quorum against: one per member municipality.
+    public func memberCount(in year: Int) -> Int { municipalities.filter { $0.isMember(in: year) }.count }
+
+    /// A meeting's minutes, started from its agenda (the latest published version, else
+    /// the draft, else the template), with the year's chair and the body's usual adjuster
+    /// unless `adjuster` names another.
+    public func newMinutes(for meeting: Meeting, agenda: Agenda?, secretary: String?, adjuster: String?) -> Minutes {
+        let points = agenda?.latestVersion?.points ?? agenda?.accepted ?? newAgenda(for: meeting).accepted
+        var adjuster = adjuster
+        if adjuster == nil, case .body(let slug) = meeting.subject { adjuster = body(slug)?.minutesAdjuster }
+        return Minutes.start(
+            meeting: meeting.id, agenda: points, chair: chair(of: meeting)?.name, secretary: secretary,
+            adjuster: adjuster)
+    }
+
     public func agendaTemplate(of body: String) -> AgendaTemplate? { agendaTemplates.first { $0.body == body } }
 
     /// A new agenda for `meeting`: its body's template, or no points.

@@ -129,7 +129,7 @@ public enum ReminderText {
         case .minutes(let meeting, let minutes, let version, let newItems):
             let view = MinutesView(
                 minutes: minutes, content: version.content, meeting: meeting, data: data, items: newItems,
-                members: data.municipalities.filter { $0.isMember(in: meeting.year) }.count)
+                members: data.memberCount(in: meeting.year))
             var byOwner: [String: [String]] = [:]
             for item in newItems {
                 for owner in item.owners {

@@ -73,7 +73,7 @@ public struct MeetingRoutes: Sendable {
                 minutesView = MinutesView(
                     minutes: minutes, content: approved.content, meeting: found.meeting, data: data,
                     items: try await store.items(ItemFilter(body: found.body.slug)),
-                    members: data.municipalities.filter { $0.isMember(in: found.meeting.year) }.count)
+                    members: data.memberCount(in: found.meeting.year))
             }
             let linkToken = allowed && found.body.agendaIsRestricted ? token : nil
             html = try MeetingPage.html(

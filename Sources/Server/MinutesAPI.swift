@@ -41,19 +41,14 @@ public struct MinutesAPI: Sendable {
         route(.post, "/start") { request, context in
             try await self.write(request, context, status: .created) { r in
                 let body = try await request.decode(as: MinutesRequests.StartBody.self, context: context)
-                let agenda = try await store.agenda(meeting: r.meeting.id)
-                let points =
-                    agenda?.latestVersion?.points ?? agenda?.accepted ?? r.data.newAgenda(for: r.meeting).accepted
-                let chair = r.data.chair(of: r.meeting)?.name
-                let adjuster = body.adjuster ?? r.body?.minutesAdjuster
-                let meeting = r.meeting.id
+                let started = r.data.newMinutes(
+                    for: r.meeting, agenda: try await store.agenda(meeting: r.meeting.id), secretary: body.secretary,
+                    adjuster: body.adjuster)
                 return { m, _ throws(AgendaError) in
                     guard m.draft.points.isEmpty else {
                         throw AgendaError(.conflict, "the minutes are started already")
                     }
-                    m = Minutes.start(
-                        meeting: meeting, agenda: points, chair: chair, secretary: body.secretary,
-                        adjuster: adjuster)
+                    m = started
                     return []
                 }
             }
@@ -190,7 +185,7 @@ public struct MinutesAPI: Sendable {
         let items = try await store.items(ItemFilter(body: r.body?.slug))
         let view = MinutesView(
             minutes: minutes, content: content, meeting: r.meeting, data: r.data, items: items,
-            members: r.data.municipalities.filter { $0.isMember(in: r.meeting.year) }.count)
+            members: r.data.memberCount(in: r.meeting.year))
         return MinutesBody(document: view.document)
     }
 }

@@ -55,18 +55,10 @@ public struct StoredPaper: Sendable, Hashable {
 
 /// Agendas are stored as JSON; one coder for both back ends.
 enum AgendaCoding {
-    static func text(_ agenda: Agenda) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(agenda), as: UTF8.self)
-    }
+    static func text(_ agenda: Agenda) throws -> String { try StoredDocument.text(agenda) }
 
     static func agenda(_ text: String) throws -> Agenda {
-        do {
-            return try JSONDecoder().decode(Agenda.self, from: Data(text.utf8))
-        } catch {
-            throw StoreError("a stored agenda cannot be read (\(error)); was it written by a newer version?")
-        }
+        try StoredDocument.value(Agenda.self, text, what: "a stored agenda")
     }
 
     /// The paper names an agenda still needs: its points' and its latest version's.

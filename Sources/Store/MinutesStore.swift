@@ -35,18 +35,10 @@ public enum MinutesEffect: Sendable {
 
 /// Minutes are stored as JSON; one coder for both back ends.
 enum MinutesCoding {
-    static func text(_ minutes: Minutes) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(minutes), as: UTF8.self)
-    }
+    static func text(_ minutes: Minutes) throws -> String { try StoredDocument.text(minutes) }
 
     static func minutes(_ text: String) throws -> Minutes {
-        do {
-            return try JSONDecoder().decode(Minutes.self, from: Data(text.utf8))
-        } catch {
-            throw StoreError("stored minutes cannot be read (\(error)); were they written by a newer version?")
-        }
+        try StoredDocument.value(Minutes.self, text, what: "stored minutes")
     }
 
     static func noSuchItem(_ id: Int64) -> AgendaError {

@@ -36,22 +36,14 @@ struct MinutesCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try AgendaCommand.context(common, meeting)
             let agenda = try await common.withStore { try await $0.agenda(meeting: context.meeting.id) }
-            let points =
-                agenda?.latestVersion?.points ?? agenda?.accepted
-                ?? context.data.newAgenda(for: context.meeting).accepted
-            let chair = context.data.chair(of: context.meeting)?.name
-            // The body's usual adjuster (bodies.yaml minutes-adjuster) unless one is given.
-            var adjuster = self.adjuster
-            if adjuster == nil, case .body(let slug) = context.meeting.subject {
-                adjuster = context.data.body(slug)?.minutesAdjuster
-            }
+            let started = context.data.newMinutes(
+                for: context.meeting, agenda: agenda, secretary: secretary, adjuster: adjuster)
             let minutes = try await MinutesCommand.change(common, context) {
-                [secretary, adjuster] (m: inout Minutes, _: UTCInstant) throws(AgendaError) in
+                (m: inout Minutes, _: UTCInstant) throws(AgendaError) in
                 guard m.draft.points.isEmpty else {
                     throw AgendaError(.conflict, "the minutes are started already; minutes show prints them")
                 }
-                m = Minutes.start(
-                    meeting: context.meeting.id, agenda: points, chair: chair, secretary: secretary, adjuster: adjuster)
+                m = started
                 return ((), [])
             }
             print("started the minutes of \(context.meeting.id) with \(minutes.0.draft.points.count) points")
@@ -392,7 +384,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     /// The members a meeting's quorum is counted against: one per member municipality.
     static func members(_ context: AgendaCommand.Context) -> Int {
-        context.data.municipalities.filter { $0.isMember(in: context.meeting.year) }.count
+        context.data.memberCount(in: context.meeting.year)
     }
 
     static func followUpStatus(_ text: String) -> FollowUp.Status? {

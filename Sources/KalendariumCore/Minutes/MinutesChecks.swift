@@ -10,7 +10,7 @@ public enum MinutesChecks {
             else { return nil }
             let content = minutes.isLocked ? minutes.latestVersion!.content : minutes.draft
             guard !content.attendance.isEmpty else { return nil }
-            let members = data.municipalities.filter { $0.isMember(in: meeting.year) }.count
+            let members = data.memberCount(in: meeting.year)
             let q = content.quorum(members: members)
             guard !q.reached else { return nil }
             return Diagnostic(
