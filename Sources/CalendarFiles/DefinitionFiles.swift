@@ -200,7 +200,7 @@ enum DefinitionFiles {
             "the reminder rules",
             allowed: [
                 "item-days-before", "agenda-days-before", "send-time", "agenda-missing-days-before",
-                "update-quiet-minutes",
+                "update-quiet-minutes", "answer-reminder-working-days-before",
             ])
         var rules = ReminderRules()
         if let days = f["item-days-before"] {
@@ -212,6 +212,9 @@ enum DefinitionFiles {
         }
         if let minutes = f["update-quiet-minutes"] {
             rules.updateQuietMinutes = try minutes.int("minutes", in: 0...1440)
+        }
+        if let days = f["answer-reminder-working-days-before"] {
+            rules.answerReminderWorkingDaysBefore = try days.int("working days", in: 0...60)
         }
         if let time = f["send-time"] {
             guard let t = LocalTime(text: try time.scalar("a time as HH:MM")) else {

@@ -49,6 +49,11 @@ public struct FeedSettings: Hashable, Sendable {
     /// The same for a page address that already ends in `/`.
     public static func feedURL(pageURL: String, name: String) -> String { pageURL + "calendars/" + name }
 
+    /// A person's own calendar: their meetings, conferences and items' due dates.
+    public static func personalFeedURL(pageURL: String, token: String) -> String {
+        feedURL(pageURL: pageURL, name: "person/\(token).ics")
+    }
+
     /// The page's row of one event (`https://…/#ledningsgruppen-2021-05-07`): its URL.
     public func eventURL(anchor: String) -> String { pageBase + "#" + anchor }
 }

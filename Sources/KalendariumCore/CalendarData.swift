@@ -58,14 +58,19 @@ public struct CalendarData: Sendable {
 
     /// A meeting's minutes, started from its agenda (the latest published version, else
     /// the draft, else the template), with the year's chair and the body's usual adjuster
-    /// unless `adjuster` names another.
-    public func newMinutes(for meeting: Meeting, agenda: Agenda?, secretary: String?, adjuster: String?) -> Minutes {
+    /// unless `adjuster` names another, and the attendance from the answers to the
+    /// kallelse (``MeetingAnswers/attendance``), for the secretary to correct.
+    public func newMinutes(
+        for meeting: Meeting, agenda: Agenda?, secretary: String?, adjuster: String?, answers: MeetingAnswers? = nil
+    ) -> Minutes {
         let points = agenda?.latestVersion?.points ?? agenda?.accepted ?? newAgenda(for: meeting).accepted
         var adjuster = adjuster
         if adjuster == nil, case .body(let slug) = meeting.subject { adjuster = body(slug)?.minutesAdjuster }
-        return Minutes.start(
+        var minutes = Minutes.start(
             meeting: meeting.id, agenda: points, chair: chair(of: meeting)?.name, secretary: secretary,
             adjuster: adjuster)
+        for person in answers?.attendance ?? [] { try? minutes.attend(person) }
+        return minutes
     }
 
     public func agendaTemplate(of body: String) -> AgendaTemplate? { agendaTemplates.first { $0.body == body } }

@@ -11,6 +11,12 @@ public enum MeetingPage {
         base(pageURL) + "meetings/\(meeting)" + (token.map { "?token=\($0)" } ?? "")
     }
 
+    /// A person's link to answer a meeting's kallelse (``AnswerChoice``): it opens a page
+    /// that asks to confirm, and only the confirmation records the answer.
+    public static func answerURL(pageURL: String, meeting: String, token: String, choice: AnswerChoice?) -> String {
+        url(pageURL: pageURL, meeting: meeting) + "/svar?token=\(token)" + (choice.map { "&svar=\($0.rawValue)" } ?? "")
+    }
+
     /// A stored paper's address; `token` is the per-person token of a members-only body.
     public static func paperURL(pageURL: String, meeting: String, name: String, token: String? = nil) -> String {
         url(pageURL: pageURL, meeting: meeting) + "/papers/\(name)" + (token.map { "?token=\($0)" } ?? "")

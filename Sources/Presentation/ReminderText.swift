@@ -26,23 +26,55 @@ public enum ReminderText {
             case .proposalAnswer(let meeting, let point):
                 return "Ditt förslag till \(Swedish.meetingTitle(meeting, data)): "
                     + (point.state == .accepted ? "med på dagordningen" : "inte med på dagordningen")
+            case .answerReminder(let meeting):
+                return "Svara på kallelsen: \(Swedish.meetingTitle(meeting, data))"
+            case .quorumWarning(let meeting, _):
+                return "Risk att mötet inte blir beslutfört: \(Swedish.meetingTitle(meeting, data))"
             }
         }
         return "\(Swedish.organisation): \(reminders.count) påminnelser"
     }
 
-    /// - Parameter token: the recipient's token for a meeting's page and papers, for a
-    ///   members-only body (worked out by the caller: this target knows no crypto).
+    /// The recipient's own links, worked out by the caller (this target knows no crypto
+    /// and no store).
+    public struct Links {
+        /// The token for a meeting's page and papers: for a members-only body, and for the
+        /// secretariat and the chair, whose page shows the answers.
+        public var page: (Meeting) -> String?
+        /// The token of the person's answer links to a meeting's kallelse.
+        public var answer: (Meeting) -> String?
+        /// The person's own calendar (`/calendars/person/{token}.ics`), in every mail's footer.
+        public var calendar: String?
+
+        public init(
+            page: @escaping (Meeting) -> String? = { _ in nil }, answer: @escaping (Meeting) -> String? = { _ in nil },
+            calendar: String? = nil
+        ) {
+            self.page = page
+            self.answer = answer
+            self.calendar = calendar
+        }
+    }
+
     public static func body(
         _ envelope: ReminderPass.Envelope, data: CalendarData, pageURL: String, unsubscribe: String,
-        token: (Meeting) -> String? = { _ in nil }
+        links: Links = Links()
     ) -> String {
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "name": envelope.recipient.name,
-            "reminders": envelope.reminders.map { section($0, data, pageURL: pageURL, token: token) },
+            "reminders": envelope.reminders.map { section($0, data, pageURL: pageURL, links: links) },
             "pageURL": pageURL, "unsubscribe": unsubscribe, "reasons": reasons(envelope.recipient),
         ]
+        context["calendarURL"] = links.calendar
         return Templates.reminder.render(context)
+    }
+
+    /// The four answer links of a kallelse, as lines "Jag kommer: URL".
+    static func answerLinks(_ meeting: Meeting, pageURL: String, token: String?) -> [String]? {
+        guard let token else { return nil }
+        return AnswerChoice.allCases.map { choice in
+            "\(choice.label): \(MeetingPage.answerURL(pageURL: pageURL, meeting: meeting.id, token: token, choice: choice))"
+        }
     }
 
     /// The text as simple HTML (`Templates/reminder.html.mustache`): a paragraph for each
@@ -57,9 +89,8 @@ public enum ReminderText {
         return Templates.reminderHTML.render(["paragraphs": paragraphs])
     }
 
-    static func section(
-        _ reminder: Reminder, _ data: CalendarData, pageURL: String, token: (Meeting) -> String? = { _ in nil }
-    ) -> [String: Any] {
+    static func section(_ reminder: Reminder, _ data: CalendarData, pageURL: String, links: Links) -> [String: Any] {
+        let token = links.page
         switch reminder.subject {
         case .itemDue(let item, let days):
             return [
@@ -84,6 +115,9 @@ public enum ReminderText {
             agenda["place"] = Swedish.place(meeting.place, data)
             agenda["note"] = meeting.note
             agenda["chair"] = Swedish.chair(of: meeting, data)
+            agenda["answers"] = answerLinks(meeting, pageURL: pageURL, token: links.answer(meeting)).map {
+                ["links": $0]
+            }
             return ["agenda": agenda]
         case .digest(let items):
             return ["digest": ["items": items.map(itemLine)]]
@@ -114,6 +148,9 @@ public enum ReminderText {
             section["place"] = Swedish.place(meeting.place, data)
             section["note"] = meeting.note
             section["chair"] = Swedish.chair(of: meeting, data)
+            section["answers"] = answerLinks(meeting, pageURL: pageURL, token: links.answer(meeting)).map {
+                ["links": $0]
+            }
             return ["notice": section]
         case .agendaMissing(let meeting, let days):
             let noticeDay = meeting.schedule.firstDay.map {
@@ -146,6 +183,33 @@ public enum ReminderText {
                     "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
                 ] as [String: Any]
             ]
+        case .answerReminder(let meeting):
+            var section: [String: Any] = [
+                "title": Swedish.meetingTitle(meeting, data), "when": Swedish.when(meeting),
+                "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id, token: token(meeting)),
+            ]
+            section["answers"] = answerLinks(meeting, pageURL: pageURL, token: links.answer(meeting)).map {
+                ["links": $0]
+            }
+            return ["answerReminder": section]
+        case .quorumWarning(let meeting, let forecast):
+            func names(_ state: QuorumForecast.Seat.State) -> String? {
+                let seats = forecast.seats.filter { $0.state == state }
+                guard !seats.isEmpty else { return nil }
+                return Swedish.list(
+                    seats.map { seat in seat.people.isEmpty ? seat.name : "\(seat.name) (\(Swedish.list(seat.people)))"
+                    })
+            }
+            var section: [String: Any] = [
+                "title": Swedish.meetingTitle(meeting, data), "when": Swedish.when(meeting),
+                "represented": forecast.represented, "members": forecast.members, "needed": forecast.needed,
+                "meetingURL": MeetingPage.url(pageURL: pageURL, meeting: meeting.id, token: token(meeting)),
+                "meeting": meeting.id,
+            ]
+            section["declined"] = names(.declined)
+            section["unanswered"] = names(.unanswered)
+            section["nobody"] = names(.nobodyInvited)
+            return ["quorumWarning": section]
         case .proposalAnswer(let meeting, let point):
             return [
                 "proposalAnswer": [

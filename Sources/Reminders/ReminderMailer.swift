@@ -9,25 +9,35 @@ public import Store
 /// feeds, so a client that subscribes and opens the attachment shows one event.
 public enum ReminderMailer {
     /// - Parameters:
-    ///   - tokens: makes the recipient's links to a members-only body's page and papers;
-    ///     nil when no body is members-only.
+    ///   - tokens: makes the recipient's links to a meeting's page and papers (for a
+    ///     members-only body, and for the secretariat and the chair, whose page shows the
+    ///     answers) and their answer links.
     ///   - agendas: the latest published agenda versions, so the attached event's text is the feeds'.
+    ///   - calendarToken: the recipient's personal calendar token, for the footer's link.
     public static func message(
         _ envelope: ReminderPass.Envelope, data: CalendarData, revisions: EventRevisions, settings: MailSettings,
-        now: UTCInstant, tokens: AgendaTokens? = nil, agendas: [String: AgendaVersion] = [:]
+        now: UTCInstant, tokens: AgendaTokens? = nil, agendas: [String: AgendaVersion] = [:],
+        calendarToken: String? = nil
     ) throws -> MailMessage {
         guard let to = MailAddress(name: envelope.recipient.name, email: envelope.recipient.email) else {
             throw MailError(.permanent, "\"\(envelope.recipient.email)\" in recipients.yaml is not an e-mail address")
         }
         let recipient = envelope.recipient
-        let text = ReminderText.body(
-            envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe,
-            token: { meeting in
+        let links = ReminderText.Links(
+            page: { meeting in
                 guard let tokens, case .body(let slug) = meeting.subject, let body = data.body(slug),
-                    body.agendaIsRestricted, body.admits(recipient)
+                    body.admits(recipient)
                 else { return nil }
+                let staff =
+                    recipient.roles.contains(.kansli)
+                    || data.chair(of: meeting).map { $0.name.lowercased() == recipient.name.lowercased() } ?? false
+                guard body.agendaIsRestricted || staff else { return nil }
                 return tokens.token(meeting: meeting.id, email: recipient.email)
-            })
+            },
+            answer: { meeting in tokens?.answerToken(meeting: meeting.id, email: recipient.email) },
+            calendar: calendarToken.map { FeedSettings.personalFeedURL(pageURL: settings.feeds.pageBase, token: $0) })
+        let text = ReminderText.body(
+            envelope, data: data, pageURL: settings.feeds.pageURL, unsubscribe: settings.unsubscribe, links: links)
         var attachments: [MailAttachment] = []
         for reminder in envelope.reminders {
             let meeting: Meeting

@@ -9,13 +9,16 @@ import Synchronization
 /// Nothing is sent that is not in the outbox first, and the outbox's keys keep any
 /// reminder from being queued twice, however many passes or processes run.
 public struct ReminderRun: Sendable {
-    public let store: any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore
+    public let store:
+        any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore
+            & PersonTokenStore
     public let transport: any MailTransport
     public let settings: MailSettings
 
     /// The rules come with the data (`rules.yaml`, section `reminders`).
     public init(
-        store: any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore,
+        store: any ItemStore & OutboxStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore
+            & PersonTokenStore,
         transport: any MailTransport,
         settings: MailSettings
     ) {
@@ -59,9 +62,17 @@ public struct ReminderRun: Sendable {
                 notified[meeting] = max(notified[meeting] ?? 0, version)
             }
         }
+        let (today, _) = StockholmTime.local(now)
+        // The meetings whose answers can matter to this pass: those of the coming months
+        // (the reminder to answer goes out at most 60 working days before).
+        let coming = data.meetings.filter { meeting in
+            meeting.schedule.firstDay.map { $0 >= today && $0 <= today.adding(days: 100) } ?? false
+        }.map(\.id)
         let pass = ReminderPlanner.pass(
             now: now, items: items, data: data, recipients: recipients, rules: data.rules.reminders,
-            agendas: agendas, notified: notified, minutes: try await store.allMinutes())
+            agendas: agendas, notified: notified, minutes: try await store.allMinutes(),
+            answers: try await store.answers(meetings: coming), noticed: try await store.noticesQueued(meetings: coming)
+        )
         var report = Report()
         report.date = pass.date
         report.stale = pass.stale
@@ -83,10 +94,11 @@ public struct ReminderRun: Sendable {
             }
             toSend.append(ReminderPass.Envelope(recipient: envelope.recipient, reminders: fresh))
         }
-        // The members-only bodies' links carry each recipient's token.
-        let tokens =
-            data.bodies.contains(where: \.agendaIsRestricted) && !toSend.isEmpty
-            ? AgendaTokens(secret: try await store.agendaTokenSecret()) : nil
+        // Each recipient's links carry their own tokens: for the pages, the answers and
+        // their calendar.
+        let tokens = toSend.isEmpty ? nil : AgendaTokens(secret: try await store.agendaTokenSecret())
+        let calendars =
+            toSend.isEmpty ? [:] : try await store.personTokens(for: toSend.map { $0.recipient.email.lowercased() })
         let versions = Array(agendas.values).latestVersions
         // Text, libical attachments and MIME are CPU work under libical's lock: on the
         // thread pool, so a pass never holds up requests on an event loop.
@@ -95,7 +107,7 @@ public struct ReminderRun: Sendable {
             try envelopes.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
                 let message = try ReminderMailer.message(
                     envelope, data: data, revisions: revisions, settings: settings, now: now, tokens: tokens,
-                    agendas: versions)
+                    agendas: versions, calendarToken: calendars[envelope.recipient.email.lowercased()])
                 let entry = OutboxEntry(
                     key: envelope.key, recipient: envelope.recipient.email.lowercased(),
                     messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)

@@ -18,6 +18,13 @@ public struct AgendaTokens: Sendable {
         }.joined()
     }
 
+    /// The token of a person's answer links to a meeting's kallelse: the same secret
+    /// as the page links, with its own prefix so neither token opens the other's door.
+    /// Whether it is still valid (until the meeting ends) is the meeting's to say.
+    public func answerToken(meeting: String, email: String) -> String {
+        token(meeting: "answer|\(meeting)", email: email)
+    }
+
     /// 32 random bytes from the system's generator, for a new secret.
     static func newSecret() -> [UInt8] {
         SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }

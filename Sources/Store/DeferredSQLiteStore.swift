@@ -45,6 +45,20 @@ public final class DeferredSQLiteStore: Store {
         }
     }
 
+    public func noticesQueued(meetings: [String]) async throws -> [String: [String: UTCInstant]] {
+        try await open().noticesQueued(meetings: meetings)
+    }
+    public func recordAnswer(_ record: AnswerRecord) async throws { try await open().recordAnswer(record) }
+    public func answers(meetings: [String]) async throws -> [AnswerRecord] {
+        try await open().answers(meetings: meetings)
+    }
+    public func personTokens(for emails: [String]) async throws -> [String: String] {
+        try await open().personTokens(for: emails)
+    }
+    public func person(withToken token: String) async throws -> String? { try await open().person(withToken: token) }
+    public func rotatePersonToken(email: String) async throws -> String {
+        try await open().rotatePersonToken(email: email)
+    }
     public func minutes(meeting: String) async throws -> Minutes? { try await open().minutes(meeting: meeting) }
     public func allMinutes() async throws -> [Minutes] { try await open().allMinutes() }
     public func updateMinutes<T: Sendable>(

@@ -13,6 +13,10 @@ public protocol OutboxStore: Sendable {
     /// Reminder keys already recorded for each of `recipients` (one query for a whole
     /// pass, not one per person); a recipient with none is left out.
     func recordedReminders(for recipients: [String]) async throws -> [String: Set<String>]
+    /// When each person's first kallelse to each of `meetings` was queued (reminder keys
+    /// `meeting:ID:agenda:…`), by meeting and recipient, so the reminder to answer and
+    /// the quorum warning never come on the same day as the kallelse.
+    func noticesQueued(meetings: [String]) async throws -> [String: [String: UTCInstant]]
     /// Takes up to `limit` messages due for sending and claims them for this sender
     /// until `claimUntil`, so no other sender takes them meanwhile. Due are pending
     /// messages whose `nextAttempt` has come by `now` (the pass's time) and claimed ones

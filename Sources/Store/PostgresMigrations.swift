@@ -188,5 +188,29 @@ extension PostgresStore {
                 """,
             ]
         ),
+        (
+            "v10: answers to the kallelser, and the personal calendar links",
+            [
+                """
+                CREATE TABLE answer (
+                    id BIGSERIAL PRIMARY KEY,
+                    meeting TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    substitute TEXT,
+                    part TEXT,
+                    comment TEXT,
+                    via TEXT NOT NULL,
+                    at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX answer_meeting ON answer(meeting, id)",
+                """
+                CREATE TABLE person_token (
+                    email TEXT PRIMARY KEY,
+                    token TEXT NOT NULL UNIQUE,
+                    created_at BIGINT NOT NULL)
+                """,
+            ]
+        ),
     ]
 }

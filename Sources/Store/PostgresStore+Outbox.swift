@@ -95,6 +95,26 @@ extension PostgresStore {
         }
     }
 
+    public func noticesQueued(meetings: [String]) async throws -> [String: [String: UTCInstant]] {
+        guard !meetings.isEmpty else { return [:] }
+        return try await answered { [self] in
+            var queued: [String: [String: UTCInstant]] = [:]
+            let prefixes = meetings.map { "meeting:\($0):agenda:" }
+            let rows = try await client.query(
+                """
+                SELECT p.prefix, r.recipient, MIN(o.created_at) FROM unnest(\(prefixes)::text[]) AS p(prefix)
+                JOIN reminder_log r ON starts_with(r.reminder_key, p.prefix)
+                JOIN outbox o ON o.key = r.outbox_key
+                GROUP BY p.prefix, r.recipient
+                """, logger: logger)
+            for try await (prefix, recipient, at) in rows.decode((String, String, Int64).self) {
+                let meeting = String(prefix.dropFirst("meeting:".count).dropLast(":agenda:".count))
+                queued[meeting, default: [:]][recipient] = UTCInstant(secondsSince1970: Int(at))
+            }
+            return queued
+        }
+    }
+
     public func claimDue(
         now: UTCInstant, limit: Int, clock: UTCInstant, claimUntil: UTCInstant
     ) async throws

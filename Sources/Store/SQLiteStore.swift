@@ -221,6 +221,28 @@ public final class SQLiteStore: Store {
                     );
                     """)
         }
+        migrator.registerMigration("v10: answers to the kallelser, and the personal calendar links") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE answer (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        meeting TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        substitute TEXT,
+                        part TEXT,
+                        comment TEXT,
+                        via TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    );
+                    CREATE INDEX answer_meeting ON answer(meeting, id);
+                    CREATE TABLE person_token (
+                        email TEXT PRIMARY KEY,
+                        token TEXT NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -384,6 +406,27 @@ public final class SQLiteStore: Store {
                 }
             }
             return recorded
+        }
+    }
+
+    public func noticesQueued(meetings: [String]) async throws -> [String: [String: UTCInstant]] {
+        try await read { db in
+            var queued: [String: [String: UTCInstant]] = [:]
+            for meeting in meetings {
+                // A range over the log's key index: every `meeting:ID:agenda:…` key.
+                let prefix = "meeting:\(meeting):agenda:"
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.recipient, MIN(o.created_at) AS at FROM reminder_log r
+                        JOIN outbox o ON o.key = r.outbox_key
+                        WHERE r.reminder_key >= ? AND r.reminder_key < ? GROUP BY r.recipient
+                        """, arguments: [prefix, prefix + "\u{10FFFF}"])
+                {
+                    queued[meeting, default: [:]][row["recipient"]] = UTCInstant(secondsSince1970: row["at"])
+                }
+            }
+            return queued
         }
     }
 

@@ -71,7 +71,7 @@ struct PostgresStoreTests {
             let names = try await store.client.query(
                 "SELECT name FROM kalendarium_migration ORDER BY name"
             ).collect().map { try $0.decode(String.self) }
-            #expect(names == PostgresStore.migrations.map(\.0))
+            #expect(names == PostgresStore.migrations.map(\.0).sorted())
         }
     }
 

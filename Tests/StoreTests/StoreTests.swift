@@ -218,6 +218,8 @@ enum StoreContract {
         ("a refused minutes change leaves the items alone", aRefusedMinutesChangeLeavesTheItemsAlone),
         ("imported minutes are approved without announcement", importedMinutesAreApprovedWithoutAnnouncement),
         ("the token secret is shared and rotates", theTokenSecretIsSharedAndRotates),
+        ("answers are kept with their history", answersAreKeptWithTheirHistory),
+        ("person tokens are one per person and rotate", personTokensAreOnePerPersonAndRotate),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it

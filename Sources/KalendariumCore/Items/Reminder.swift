@@ -19,6 +19,10 @@ public struct Reminder: Hashable, Sendable {
         /// Approved minutes, to the body's members and the municipalities' registries,
         /// with the items its decisions created.
         case minutes(Meeting, Minutes, Minutes.Version, newItems: [Item])
+        /// To a member who has not answered the kallelse, some working days before.
+        case answerReminder(Meeting)
+        /// To the chair and the secretariat: the answers so far do not make the quorum.
+        case quorumWarning(Meeting, QuorumForecast)
     }
 
     /// Identifies the reminder across runs and machines: never sent twice under one key.

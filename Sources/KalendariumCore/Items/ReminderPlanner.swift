@@ -11,10 +11,14 @@ public enum ReminderPlanner {
     ///   - agendas: the stored agendas, by meeting id.
     ///   - notified: per meeting, the highest agenda version a kallelse has gone out with
     ///     (from the outbox's record; see ``AgendaNotice/version(inKey:)``).
+    ///   - answers: the answers to the kallelser of coming meetings, for the reminder to
+    ///     those who have not answered and the quorum warning.
+    ///   - noticed: when each person's first kallelse to a meeting was queued, by meeting
+    ///     and lowercased address (the outbox's record).
     public static func pass(
         now: UTCInstant, items: [Item], data: CalendarData, recipients: [Recipient],
         rules: ReminderRules = ReminderRules(), agendas: [String: Agenda] = [:], notified: [String: Int] = [:],
-        minutes: [Minutes] = []
+        minutes: [Minutes] = [], answers: [AnswerRecord] = [], noticed: [String: [String: UTCInstant]] = [:]
     ) -> ReminderPass {
         let (today, time) = StockholmTime.local(now)
         guard SwedishHolidays.isWorkingDay(today), time >= rules.sendTime else {
@@ -93,6 +97,8 @@ public enum ReminderPlanner {
         reminders += agendaReminders(today: today, data: data, recipients: recipients, rules: rules, agendas: agendas)
         reminders += minutesReminders(
             now: now, items: items, data: data, recipients: recipients, rules: rules, minutes: minutes)
+        reminders += answerReminders(
+            today: today, data: data, recipients: recipients, rules: rules, answers: answers, noticed: noticed)
 
         for r in recipients where r.dailyDigest {
             let mine = open.filter { item in item.owners.contains { r.owns($0) } || r.bodies.contains(item.body) }
@@ -181,6 +187,56 @@ public enum ReminderPlanner {
             }
         }
         return reminders
+    }
+
+    /// Some working days before a meeting: one reminder to each member who got its
+    /// kallelse on an earlier day and has not answered, and, if the answers so far do not
+    /// make the quorum, one warning to the chair and the secretariat with the names. A
+    /// kallelse that went out late (after downtime, or an agenda published late) gets a
+    /// day to be answered first.
+    static func answerReminders(
+        today: LocalDate, data: CalendarData, recipients: [Recipient], rules: ReminderRules,
+        answers: [AnswerRecord], noticed: [String: [String: UTCInstant]]
+    ) -> [Reminder] {
+        var reminders: [Reminder] = []
+        let byMeeting = Dictionary(grouping: answers, by: \.meeting)
+        for meeting in data.meetings where meeting.status != .cancelled {
+            guard case .body = meeting.subject, let day = meeting.schedule.firstDay, today < day,
+                today >= workingDays(rules.answerReminderWorkingDaysBefore, before: day),
+                let sent = noticed[meeting.id]
+            else { continue }
+            let before = Set(sent.filter { StockholmTime.local($0.value).date < today }.keys)
+            let state = MeetingAnswers(
+                meeting: meeting, data: data, recipients: recipients, records: byMeeting[meeting.id] ?? [])
+            let members = state.invitees.filter { $0.isMember && before.contains($0.recipient.email.lowercased()) }
+            guard !members.isEmpty else { continue }
+            for invitee in members where invitee.answer == nil {
+                reminders.append(
+                    Reminder(
+                        key: "meeting:\(meeting.id):answer-reminder:\(day)", recipient: invitee.recipient,
+                        subject: .answerReminder(meeting)))
+            }
+            guard !state.forecast.reached else { continue }
+            let chair = data.chair(of: meeting)?.name.lowercased()
+            for r in recipients where r.roles.contains(.kansli) || (chair != nil && r.name.lowercased() == chair) {
+                reminders.append(
+                    Reminder(
+                        key: "meeting:\(meeting.id):quorum-warning:\(day)", recipient: r,
+                        subject: .quorumWarning(meeting, state.forecast)))
+            }
+        }
+        return reminders
+    }
+
+    /// The working day `count` working days before `day` (3 before a Friday: Tuesday).
+    static func workingDays(_ count: Int, before day: LocalDate) -> LocalDate {
+        var d = day
+        var left = count
+        while left > 0 {
+            d = d.adding(days: -1)
+            if SwedishHolidays.isWorkingDay(d) { left -= 1 }
+        }
+        return d
     }
 
     /// Recipients by what they own, so a pass over many items and people stays linear.

@@ -15,6 +15,10 @@ public struct ReminderRules: Hashable, Sendable {
     /// How long after approval minutes are still e-mailed (after downtime): older
     /// approved minutes are not sent out of the blue.
     public var minutesDaysToSend: Int = 30
+    /// Working days before a meeting that members who have not answered its kallelse
+    /// get one reminder, and the chair and the secretariat a warning if the quorum
+    /// forecast falls short.
+    public var answerReminderWorkingDaysBefore: Int = 3
 
     public init(
         itemDaysBefore: [Int] = [7, 1], agendaDaysBefore: Int = 10,
