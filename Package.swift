@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "KalendariumCore", "Feeds", "Store", "Presentation",
+                "KalendariumCore", "Feeds", "Store", "Presentation", "BlockingPool",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -64,7 +64,8 @@ struct FeedPublisher: Sendable {
             PublishedCalendar(
                 feeds: built.feeds, data: load.data, warnings: load.warnings, builtAt: builtAt,
                 pageURL: export.settings.pageURL, revisions: built.set.revisions, directory: directory,
-                generation: generation, recipients: recipients.recipients, agendas: built.agendas))
+                generation: generation, recipients: recipients.recipients, agendas: built.agendas,
+                feedSettings: export.settings))
     }
 
     /// The revisions saved in the state directory (none on first use).

@@ -77,7 +77,8 @@ public struct KalendariumApplication {
         let router = buildRouter(
             state: state, metrics: metrics, options: options, items: items, agendas: agendas,
             minutes: MinutesAPI(store: store, agendas: agendas, token: writeToken, now: now),
-            meetings: MeetingRoutes(state: state, store: store), now: now)
+            meetings: MeetingRoutes(state: state, store: store),
+            personal: PersonalFeedRoutes(state: state, store: store, options: options, now: now), now: now)
         let app = Application(
             router: router,
             server: .framedHTTP1(

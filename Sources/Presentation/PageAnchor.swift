@@ -9,4 +9,7 @@ public enum PageAnchor {
 
     /// The host table, for a conference year's host duty (the table shows the coming years).
     public static let hosts = "vardkommuner"
+
+    /// The coming meetings, for an item's due date that no meeting decided.
+    public static let coming = "kommande"
 }

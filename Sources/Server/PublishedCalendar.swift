@@ -23,12 +23,15 @@ public final class PublishedCalendar: Sendable {
     public let recipients: [Recipient]
     /// The latest published agenda versions the feeds were built with, by meeting id.
     public let agendas: [String: AgendaVersion]
+    /// The settings the feeds were built with, for the personal feeds built on request.
+    public let feedSettings: FeedSettings
 
     public init(
         feeds: [PublishedFeed], data: CalendarData, warnings: [Diagnostic], builtAt: UTCInstant, pageURL: String,
         revisions: EventRevisions = EventRevisions(), directory: String? = nil, generation: Int64? = nil,
-        recipients: [Recipient] = [], agendas: [String: AgendaVersion] = [:]
+        recipients: [Recipient] = [], agendas: [String: AgendaVersion] = [:], feedSettings: FeedSettings? = nil
     ) {
+        self.feedSettings = feedSettings ?? FeedSettings(pageURL: pageURL)
         self.recipients = recipients
         self.agendas = agendas
         self.revisions = revisions

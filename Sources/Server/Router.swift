@@ -6,7 +6,7 @@ public import KalendariumCore
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
     items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, minutes: MinutesAPI? = nil, meetings: MeetingRoutes? = nil,
-    now: @escaping @Sendable () -> UTCInstant
+    personal: PersonalFeedRoutes? = nil, now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware())
@@ -18,6 +18,7 @@ public func buildRouter(
     router.get("/calendars/municipality/{name}") { request, context in
         try feeds.respond(name: "municipality/" + context.parameters.require("name"), request: request)
     }
+    personal?.register(on: router)
     items?.register(on: router)
     agendas?.register(on: router)
     minutes?.register(on: router)

@@ -282,7 +282,7 @@ public enum ReminderPlanner {
     }
 
     /// A person gets a body's notices if they name the body, or (naming none) hold one of its roles.
-    static func attends(_ r: Recipient, _ body: Body) -> Bool {
+    public static func attends(_ r: Recipient, _ body: Body) -> Bool {
         r.bodies.isEmpty ? !r.roles.isDisjoint(with: body.people) : r.bodies.contains(body.slug)
     }
 }
