@@ -125,3 +125,58 @@ import Testing
         #expect((try? Answer(.coming, substitute: "ignored"))?.substitute == nil)
     }
 }
+
+/// A calendar app's Accept, Decline, Tentative or Delegate, matched to the person and
+/// meeting, or refused with the reason the secretariat reads.
+@Suite struct InvitationReplyTests {
+    let lg = meeting("ledningsgruppen", "2027-01-22")
+    var data: CalendarData { Sodertorn.data(meetings: [lg]) }
+    let now = UTCInstant(rfc3339: "2027-01-15T10:00:00+01:00")!
+
+    func reply(
+        _ status: InvitationReply.Status, attendee: String = "KD.huddinge@example.org", meeting: String? = nil,
+        sender: String? = "kd.huddinge@example.org", stamp: String? = "2027-01-14T09:00:00+01:00"
+    ) -> InvitationReply {
+        InvitationReply(
+            meeting: meeting ?? lg.id, uid: "\(meeting ?? lg.id)@kalendarium.example", attendee: attendee,
+            status: status, delegatedTo: status == .delegated ? "ersattare@example.org" : nil,
+            stamp: stamp.flatMap { UTCInstant(rfc3339: $0) }, sender: sender)
+    }
+
+    func record(_ reply: InvitationReply) -> Result<AnswerRecord, AgendaError> {
+        data.answerRecord(for: reply, recipients: MeetingAnswersTests.recipients, now: now)
+    }
+
+    @Test func eachStatusIsAnAnswer() throws {
+        #expect(try record(reply(.accepted)).get().answer.kind == .coming)
+        #expect(try record(reply(.declined)).get().answer.kind == .notComing)
+        #expect(try record(reply(.tentative)).get().answer.kind == .tentative)
+        let delegated = try record(reply(.delegated)).get()
+        #expect(delegated.answer.kind == .substitute && delegated.answer.substitute == "ersattare@example.org")
+        let accepted = try record(reply(.accepted)).get()
+        #expect(accepted.via == .invitation && accepted.email == "kd.huddinge@example.org")
+        #expect(accepted.at == UTCInstant(rfc3339: "2027-01-14T09:00:00+01:00")!)
+        // A stamp from the future is the time it was read.
+        #expect(try record(reply(.accepted, stamp: "2030-01-01T00:00:00Z")).get().at == now)
+        #expect(try record(reply(.accepted, stamp: nil)).get().at == now)
+    }
+
+    @Test func whatCannotBeMatchedSaysWhy() {
+        func reason(_ reply: InvitationReply) -> String? {
+            if case .failure(let error) = record(reply) { error.message } else { nil }
+        }
+        #expect(reason(reply(.needsAction))?.contains("NEEDS-ACTION") == true)
+        #expect(
+            reason(reply(.accepted, sender: "someone@example.org"))?.contains("sent by someone@example.org") == true)
+        #expect(reason(reply(.accepted, attendee: "kso@example.org", sender: nil))?.contains("does not get") == true)
+        #expect(reason(reply(.accepted, meeting: "no-such-meeting")) != nil)
+        let foreign = InvitationReply(
+            meeting: nil, uid: "abc@google.com", attendee: "kd.huddinge@example.org", status: .accepted)
+        #expect(reason(foreign)?.contains("abc@google.com") == true)
+        // After the meeting started: too late.
+        let late = data.answerRecord(
+            for: reply(.accepted, stamp: nil), recipients: MeetingAnswersTests.recipients,
+            now: UTCInstant(rfc3339: "2027-01-22T09:00:00+01:00")!)
+        if case .success = late { Issue.record("a reply after the start was taken") }
+    }
+}
