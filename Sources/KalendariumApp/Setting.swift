@@ -20,6 +20,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case mail
     case mailFrom = "mail-from"
     case mailUnsubscribe = "mail-unsubscribe"
+    case mailIn = "mail-in"
     case reminderInterval = "reminder-interval"
     case apiToken = "api-token"
     case apiTokenFile = "api-token-file"
@@ -90,6 +91,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .mail: "maildir:STATE/maildir (sendmail:, smtp://, smtps://)"
         case .mailFrom: "kalendarium@localhost.localdomain"
         case .mailUnsubscribe: "the sender's address"
+        case .mailIn: "none: calendar replies are not read (maildir:PATH that the organizer address delivers into)"
         case .reminderInterval: "60 (seconds between passes)"
         case .apiToken: "none: API writes off (the token itself; or api-token-file)"
         case .apiTokenFile: "none (a file holding the token)"

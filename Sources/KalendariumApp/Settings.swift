@@ -42,6 +42,9 @@ public struct Settings: Sendable, Equatable {
     public var mailFrom: String?
     /// Where "unsubscribe" replies go; nil: the sender.
     public var mailUnsubscribe: String?
+    /// The maildir the organizer address delivers into (`maildir:PATH`), where calendar
+    /// apps' answers to the kallelse's invitation arrive; nil: none is read.
+    public var mailIn: String?
     /// Seconds between reminder passes.
     public var reminderInterval = 60.0
     /// The API's bearer token itself (`KALENDARIUM_API_TOKEN`, best from systemd's EnvironmentFile).
@@ -105,6 +108,7 @@ public struct Settings: Sendable, Equatable {
         text(.mail, &settings.mail)
         text(.mailFrom, &settings.mailFrom)
         text(.mailUnsubscribe, &settings.mailUnsubscribe)
+        text(.mailIn, &settings.mailIn)
         seconds(.reminderInterval, &settings.reminderInterval)
         text(.apiToken, &settings.apiToken)
         text(.apiTokenFile, &settings.apiTokenFile)

@@ -51,6 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where reminders go: maildir:PATH, sendmail:, smtp://…, smtps://…", valueName: "URL"))
     var mail: String?
     @Option(help: ArgumentHelp("Sender of reminders.", valueName: "ADDRESS")) var mailFrom: String?
+    @Option(
+        help: ArgumentHelp(
+            "The maildir the organizer address delivers into: calendar apps' answers to invitations are read from it.",
+            valueName: "maildir:PATH"))
+    var mailIn: String?
     @Option(help: "Seconds between reminder passes (default 60).") var reminderInterval: Double?
     @Option(help: ArgumentHelp("File with the API's bearer token (or set KALENDARIUM_API_TOKEN).", valueName: "FILE"))
     var apiTokenFile: String?
@@ -80,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[.headerTimeout] = headerTimeout.map { String($0) }
         flags[.mail] = mail
         flags[.mailFrom] = mailFrom
+        flags[.mailIn] = mailIn
         flags[.reminderInterval] = reminderInterval.map { String($0) }
         flags[.apiTokenFile] = apiTokenFile
         flags[.logLevel] = logLevel
