@@ -169,6 +169,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
@@ -179,10 +180,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "ICalendar", "KalendariumCore", "CalendarFiles"],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "RemindersTests",
-            dependencies: ["Reminders", "Store", "Mail", "Feeds", "KalendariumCore"],
+            dependencies: ["Reminders", "Store", "Mail", "Feeds", "KalendariumCore", "CalendarFiles"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
@@ -222,6 +223,7 @@ if Context.environment["KALENDARIUM_FUZZ"] != nil {
         ("FuzzCalendarYAML", ["CalendarFiles", "KalendariumCore"]),
         ("FuzzICalendarReader", ["ICalendar"]),
         ("FuzzMIME", ["Mail", "KalendariumCore"]),
+        ("FuzzInboundMail", ["Mail", "Feeds"]),
         ("FuzzSMTPReply", ["Mail"]),
         ("FuzzItemsJSON", ["Server", "CalendarFiles", "KalendariumCore"]),
     ]

@@ -4,15 +4,16 @@ import KalendariumCore
 import Mail
 
 /// libFuzzer target: a reminder rendered as MIME from hostile text. The input is split
-/// at NUL bytes into subject, plain text, HTML and an attachment's name and bytes. The
-/// rendered message must use CRLF only, keep lines within RFC 5322's 998 octets, and
-/// have no line that starts with one of its boundaries except the delimiters
-/// themselves (else text could close a part and inject one).
+/// at NUL bytes into subject, plain text, HTML, an attachment's name and bytes, and an
+/// invitation's bytes (the body's last alternative). The rendered message must use
+/// CRLF only, keep lines within RFC 5322's 998 octets, and have no line that starts
+/// with one of its boundaries except the delimiters themselves (else text could close
+/// a part and inject one).
 /// One input; libFuzzer calls it with each mutation (see `runLibFuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
-    let fields = bytes.split(separator: 0, maxSplits: 4, omittingEmptySubsequences: false)
+    let fields = bytes.split(separator: 0, maxSplits: 5, omittingEmptySubsequences: false)
         .map { String(decoding: $0, as: UTF8.self) }
     func field(_ i: Int) -> String? { i < fields.count ? fields[i] : nil }
     let attachments =
@@ -22,7 +23,8 @@ func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         from: MailAddress(name: "Kalendarium", email: "kalendarium@example.org")!,
         to: MailAddress(name: field(3), email: "kansliet@example.org")!, subject: field(0) ?? "",
         date: UTCInstant(secondsSince1970: 1_796_000_000), messageID: "fuzz@example.org", text: field(1) ?? "",
-        html: field(2), attachments: attachments)
+        html: field(2), attachments: attachments,
+        calendar: field(5).map { CalendarAlternative(method: "REQUEST", data: Array($0.utf8)) })
     let rendered = MIME.render(message)
 
     let lines = rendered.utf8.split(separator: 10, omittingEmptySubsequences: false).dropLast()

@@ -45,22 +45,46 @@ public enum FeedRenderer {
         return try ICalendarWriter.serialize(calendar)
     }
 
-    /// One meeting as a calendar of its own, for an e-mail attachment: the same UID,
-    /// SEQUENCE, ORGANIZER and text as in the feeds, so a client that subscribes and opens
-    /// the attachment shows one event, not two.
-    public static func attachment(
-        for meeting: Meeting, data: CalendarData, revisions: EventRevisions, settings: FeedSettings,
-        agendas: [String: AgendaVersion] = [:]
-    ) throws(ICalError) -> String {
+    /// One meeting as an iTIP invitation (RFC 5546) to one person, for the kallelse: the
+    /// same UID, SEQUENCE, DTSTAMP, ORGANIZER and text as in the feeds, plus the person as
+    /// the one ATTENDEE, so "Accept" or "Decline" in the person's calendar app sends a
+    /// METHOD:REPLY by mail to the ORGANIZER (the secretariat's functional address).
+    ///
+    /// A cancelled meeting becomes METHOD:CANCEL, not a REQUEST and not PUBLISH: RFC 5546
+    /// §3.2.2 allows a REQUEST only STATUS TENTATIVE or CONFIRMED, and §3.2.5 makes CANCEL
+    /// the message that takes an event the attendee was invited to out of their calendar.
+    /// A PUBLISH would leave an answered invitation in place beside a cancelled copy.
+    public static func invitation(
+        for meeting: Meeting, attendee name: String, email: String, data: CalendarData, revisions: EventRevisions,
+        settings: FeedSettings, agendas: [String: AgendaVersion] = [:]
+    ) throws(ICalError) -> Invitation {
         let event = FeedEventFactory(data: data, settings: settings, agendas: agendas).event(for: meeting)
+        let method: Invitation.Method = event.status == .cancelled ? .cancel : .request
+        var vevent = component(event, revisions: revisions, settings: settings)
+        // After ORGANIZER, where Outlook and Google write it too.
+        let at = (vevent.properties.firstIndex { $0.name == "ORGANIZER" } ?? vevent.properties.count - 1) + 1
+        vevent.properties.insert(attendee(name: name, email: email, method: method), at: at)
         let calendar = ICalComponent(
             "VCALENDAR",
             properties: [
                 ICalProperty("VERSION", .text("2.0")), ICalProperty("PRODID", .text(productID)),
-                ICalProperty("METHOD", .token("PUBLISH")),
+                ICalProperty("METHOD", .token(method.rawValue)),
             ],
-            components: [StockholmZone.component, component(event, revisions: revisions, settings: settings)])
-        return try ICalendarWriter.serialize(calendar)
+            components: [StockholmZone.component, vevent])
+        return Invitation(method: method, text: try ICalendarWriter.serialize(calendar))
+    }
+
+    /// `ATTENDEE;CN=…;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:…`: RSVP
+    /// is what makes Outlook, Gmail and Apple Calendar offer the answer buttons. A CANCEL
+    /// names the attendee only (RFC 5546 §3.2.5 asks no answer to it).
+    static func attendee(name: String, email: String, method: Invitation.Method) -> ICalProperty {
+        // A parameter value cannot hold a DQUOTE or a control character (RFC 5545 §3.2).
+        let cn = String(name.map { $0 == "\"" || $0.isNewline || ($0.asciiValue ?? 32) < 32 ? " " : $0 })
+        var parameters = [ICalParameter("CN", cn), ICalParameter("ROLE", "REQ-PARTICIPANT")]
+        if method == .request {
+            parameters += [ICalParameter("PARTSTAT", "NEEDS-ACTION"), ICalParameter("RSVP", "TRUE")]
+        }
+        return ICalProperty("ATTENDEE", .calendarAddress("mailto:\(email)"), parameters: parameters)
     }
 
     /// One VEVENT; `revisions` must hold the event (record before rendering).
@@ -70,7 +94,7 @@ public enum FeedRenderer {
             revisions.revision(of: event.uid)
             ?? EventRevision(contentHash: "", sequence: 0, modified: UTCInstant(secondsSince1970: 0))
         var properties = [
-            ICalProperty("UID", .text("\(event.uid)@\(settings.uidDomain)")),
+            ICalProperty("UID", .text(settings.uid(event.uid))),
             ICalProperty("DTSTAMP", utc(revision.modified)),
             ICalProperty("LAST-MODIFIED", utc(revision.modified)),
             ICalProperty("SEQUENCE", .integer(revision.sequence)),

@@ -54,6 +54,18 @@ public struct FeedSettings: Hashable, Sendable {
         feedURL(pageURL: pageURL, name: "person/\(token).ics")
     }
 
+    /// An event's UID: its id (a meeting's id) and `@uidDomain`.
+    public func uid(_ eventID: String) -> String { "\(eventID)@\(uidDomain)" }
+
+    /// The event id back from a UID of ours (an answer's), nil when the UID is another
+    /// domain's: the domain compared without case, as mail domains are.
+    public func eventID(fromUID uid: String) -> String? {
+        guard let at = uid.lastIndex(of: "@"), uid[uid.index(after: at)...].lowercased() == uidDomain.lowercased()
+        else { return nil }
+        let id = String(uid[..<at])
+        return id.isEmpty ? nil : id
+    }
+
     /// The page's row of one event (`https://…/#ledningsgruppen-2021-05-07`): its URL.
     public func eventURL(anchor: String) -> String { pageBase + "#" + anchor }
 }

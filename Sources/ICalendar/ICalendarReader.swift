@@ -13,8 +13,15 @@ public enum ICalendarReader {
         public let errors: [String]
     }
 
-    public static func parse(_ text: String) throws(ICalError) -> Result {
-        try Libical.withLibrary { () throws(ICalError) -> Result in
+    /// - Parameter maxDepth: refuse text whose components nest deeper than this (a
+    ///   VCALENDAR holding a VEVENT holding a VALARM is 3), before libical reads it:
+    ///   for input from strangers (mail), where a few megabytes of BEGIN lines would
+    ///   otherwise nest a million deep.
+    public static func parse(_ text: String, maxDepth: Int = .max) throws(ICalError) -> Result {
+        if maxDepth < .max, let depth = ComponentDepth.exceeds(maxDepth, in: text) {
+            throw ICalError("components nest \(depth) deep, more than the \(maxDepth) read here")
+        }
+        return try Libical.withLibrary { () throws(ICalError) -> Result in
             guard let handle = icalparser_parse_string(text) else {
                 throw ICalError("not iCalendar data (\(Libical.lastError))")
             }

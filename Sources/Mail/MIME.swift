@@ -2,7 +2,7 @@ public import KalendariumCore
 
 /// Renders a `MailMessage` as an RFC 5322 message with MIME (RFC 2045–2047):
 /// UTF-8 throughout, encoded-words for non-ASCII headers, quoted-printable text,
-/// `multipart/alternative` for text and HTML, `multipart/mixed` for attachments.
+/// `multipart/alternative` for text, HTML and an invitation, `multipart/mixed` for attachments.
 /// Boundaries are random for each rendering and checked against every line of the
 /// parts: a boundary anyone could compute (from the Message-ID, say) would let text in
 /// a reminder (an item's description) close a part and inject one of its own. The
@@ -22,8 +22,13 @@ public enum MIME {
         // Each part is encoded once; the boundary is then chosen to start none of its lines.
         let text = quotedPrintable(m.text)
         let html = m.html.map(quotedPrintable)
+        let calendar = m.calendar.map { ($0, base64Lines($0.data)) }
         let attachments = m.attachments.map { ($0, base64Lines($0.data)) }
-        let seed = boundarySeed ?? freeSeed(avoiding: [text] + (html.map { [$0] } ?? []) + attachments.map(\.1))
+        var bodies = [text]
+        if let html { bodies.append(html) }
+        if let calendar { bodies.append(calendar.1) }
+        bodies += attachments.map(\.1)
+        let seed = boundarySeed ?? freeSeed(avoiding: bodies)
         let alternative = "alt-\(seed)"
         let mixed = "mix-\(seed)"
 
@@ -31,20 +36,27 @@ public enum MIME {
         let textPart = part(
             contentType: "text/plain; charset=utf-8", encoding: "quoted-printable",
             content: text)
-        var content: String
-        var contentType: String
+        // The alternatives, plainest first (RFC 2046 §5.1.4): text, HTML, the invitation.
+        var alternatives: [String] = []
         if let html {
-            let htmlPart = part(
-                contentType: "text/html; charset=utf-8", encoding: "quoted-printable",
-                content: html)
-            content = "--\(alternative)\r\n\(textPart)\r\n--\(alternative)\r\n\(htmlPart)\r\n--\(alternative)--\r\n"
+            alternatives.append(
+                part(contentType: "text/html; charset=utf-8", encoding: "quoted-printable", content: html))
+        }
+        if case let (calendar, encoded)? = calendar {
+            alternatives.append(part(contentType: calendar.contentType, encoding: "base64", content: encoded + "\r\n"))
+        }
+        var content: String
+        let contentType: String
+        if !alternatives.isEmpty {
+            content = ([textPart] + alternatives).map { "--\(alternative)\r\n\($0)\r\n" }.joined()
+            content += "--\(alternative)--\r\n"
             contentType = "multipart/alternative; boundary=\"\(alternative)\""
         } else {
             content = ""
             contentType = ""
         }
         if m.attachments.isEmpty {
-            if m.html == nil {
+            if alternatives.isEmpty {
                 headers += [
                     ("Content-Type", "text/plain; charset=utf-8"), ("Content-Transfer-Encoding", "quoted-printable"),
                 ]
@@ -55,7 +67,7 @@ public enum MIME {
             }
         } else {
             headers.append(("Content-Type", "multipart/mixed; boundary=\"\(mixed)\""))
-            let first = m.html == nil ? textPart : "Content-Type: \(contentType)\r\n\r\n\(content)"
+            let first = alternatives.isEmpty ? textPart : "Content-Type: \(contentType)\r\n\r\n\(content)"
             body = "--\(mixed)\r\n\(first)\r\n"
             for (attachment, encoded) in attachments {
                 let name = safeFilename(attachment.filename)

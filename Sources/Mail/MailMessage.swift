@@ -11,12 +11,15 @@ public struct MailMessage: Hashable, Sendable {
     public let text: String
     public let html: String?
     public let attachments: [MailAttachment]
+    /// An invitation as the body's last alternative (see `CalendarAlternative`).
+    public let calendar: CalendarAlternative?
     /// Further headers (`List-Unsubscribe`), values without line breaks.
     public let extraHeaders: [(name: String, value: String)]
 
     public init(
         from: MailAddress, to: MailAddress, subject: String, date: UTCInstant, messageID: String, text: String,
-        html: String? = nil, attachments: [MailAttachment] = [], extraHeaders: [(name: String, value: String)] = []
+        html: String? = nil, attachments: [MailAttachment] = [], calendar: CalendarAlternative? = nil,
+        extraHeaders: [(name: String, value: String)] = []
     ) {
         self.from = from
         self.to = to
@@ -26,6 +29,7 @@ public struct MailMessage: Hashable, Sendable {
         self.text = text
         self.html = html
         self.attachments = attachments
+        self.calendar = calendar
         self.extraHeaders = extraHeaders.map { ($0.name.withoutLineBreaks, $0.value.withoutLineBreaks) }
     }
 

@@ -136,18 +136,19 @@ import Testing
         #expect(line == "ORGANIZER;CN=Södertörnskommunernas sekretariat:mailto:sekretariat@example.org")
     }
 
-    @Test func theAttachmentHasTheSameOrganizerAndURL() throws {
+    @Test func theInvitationHasTheFeedsOrganizerURLAndSequence() throws {
         let set = try Self.build(Shipped.data, at: "2026-11-23T08:00:00Z")
         let meeting = try #require(Shipped.data.meetings.first { $0.id == "samarbetskommitten-2021-09-02" })
-        let ics = try FeedRenderer.attachment(
-            for: meeting, data: Shipped.data, revisions: set.revisions, settings: Self.settings)
-        let attached = try #require(try ICalendarReader.parse(ics).calendar.children("VEVENT").first)
+        let invitation = try FeedRenderer.invitation(
+            for: meeting, attendee: "Eva Nilsson", email: "eva@haninge.example", data: Shipped.data,
+            revisions: set.revisions, settings: Self.settings)
+        let attached = try #require(try ICalendarReader.parse(invitation.text).calendar.children("VEVENT").first)
         let inFeed = try event(try feed(set, "all.ics"), uid: meeting.id)
-        for name in ["ORGANIZER", "URL", "COLOR", "SEQUENCE", "DESCRIPTION"] {
+        for name in ["UID", "DTSTAMP", "ORGANIZER", "URL", "COLOR", "SEQUENCE", "DESCRIPTION"] {
             #expect(attached.property(name) == inFeed?.property(name), "\(name)")
         }
         #expect(attached.property("ORGANIZER")?.parameter("CN") == "Södertörnskommunernas sekretariat")
-        #expect(try ICalendarReader.parse(ics).calendar.property("METHOD")?.value == .token("PUBLISH"))
+        #expect(try ICalendarReader.parse(invitation.text).calendar.property("METHOD")?.value == .token("REQUEST"))
     }
 
     // MARK: RFC 7986

@@ -74,6 +74,40 @@ import Testing
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 998) }
     }
 
+    /// The invitation is the body's last alternative, after text and HTML, in base64,
+    /// with the method in its content type (RFC 6047 §2.4); the attachments follow.
+    @Test func anInvitationIsTheLastAlternative() {
+        let calendar = CalendarAlternative(method: "request", data: Array("BEGIN:VCALENDAR\r\n".utf8))
+        #expect(calendar.contentType == "text/calendar; charset=utf-8; method=REQUEST")
+        #expect(CalendarAlternative(method: "REQUEST; name=x", data: []).method == "REQUESTNAMEX")
+        let withFile = MailMessage(
+            from: MailAddress(email: "kansli@example.org")!, to: MailAddress(email: "eva@example.org")!,
+            subject: "Kallelse", date: Self.now, messageID: "k@example.org", text: "Hej", html: "<p>Hej</p>",
+            attachments: [MailAttachment(filename: "m.ics", contentType: "application/ics", data: [65])],
+            calendar: calendar)
+        let text = MIME.render(withFile, boundarySeed: "s")
+        #expect(text.contains("Content-Type: multipart/mixed; boundary=\"mix-s\"\r\n"))
+        let alternative =
+            "--mix-s\r\nContent-Type: multipart/alternative; boundary=\"alt-s\"\r\n\r\n"
+            + "--alt-s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHej\r\n\r\n"
+            + "--alt-s\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>Hej</p>\r\n\r\n"
+            + "--alt-s\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "QkVHSU46VkNBTEVOREFSDQo=\r\n\r\n--alt-s--\r\n\r\n--mix-s\r\n"
+            + "Content-Type: application/ics; name=\"m.ics\"\r\n"
+        #expect(text.contains(alternative))
+        // Without attachments the alternative is the whole body, as Outlook.com sends it.
+        let alone = MailMessage(
+            from: MailAddress(email: "kansli@example.org")!, to: MailAddress(email: "eva@example.org")!,
+            subject: "Kallelse", date: Self.now, messageID: "k@example.org", text: "Hej", calendar: calendar)
+        let body = MIME.render(alone, boundarySeed: "s")
+        #expect(body.contains("Content-Type: multipart/alternative; boundary=\"alt-s\"\r\n\r\n--alt-s\r\n"))
+        #expect(
+            body.contains(
+                "method=REQUEST\r\nContent-Transfer-Encoding: base64\r\n\r\nQkVHSU46VkNBTEVOREFSDQo=\r\n\r\n--alt-s--\r\n"
+            ))
+        #expect(!body.contains("mix-s"))
+    }
+
     @Test func lineBreaksCannotInjectHeaders() {
         let text = MIME.render(Self.message(subject: "Ärende\r\nBcc: angripare@example.org\nX-Evil: 1"))
         let headerBlock = text.components(separatedBy: "\r\n\r\n")[0]

@@ -128,3 +128,33 @@ def assert_at_least_once(message_ids: list, expected: int, status: dict, kills: 
     assert status["counts"]["sent"] == expected and status["counts"]["pending"] == 0
     assert status["counts"]["sending"] == 0 and status["counts"]["failed"] == 0
     return duplicates
+
+
+def assert_invitation(message, email: str):
+    """The kallelse's invitation (issue 17, iTIP): `text/calendar; method=REQUEST` as the
+    body's last alternative, the same bytes attached as application/ics, a calendar
+    Python's icalendar reads with METHOD:REQUEST and the recipient as the one ATTENDEE
+    asked to answer. Returns its VEVENT."""
+    import icalendar
+
+    calendars = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+    assert len(calendars) == 1, [p.get_content_type() for p in message.walk()]
+    part = calendars[0]
+    assert part.get_param("method") == "REQUEST" and part.get_content_charset() == "utf-8"
+    alternative = next(p for p in message.walk() if p.get_content_type() == "multipart/alternative")
+    # get_payload, not iter_parts: a message read from a maildir has the compat32 policy.
+    assert [p.get_content_type() for p in alternative.get_payload()] == ["text/plain", "text/html", "text/calendar"]
+    data = part.get_payload(decode=True)
+    files = [p for p in message.walk() if p.get_content_type() == "application/ics"]
+    assert len(files) == 1 and files[0].get_payload(decode=True) == data
+    assert files[0].get_filename().endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    event = calendar.walk("VEVENT")[0]
+    attendee = event["ATTENDEE"]
+    assert not isinstance(attendee, list), "one ATTENDEE: the recipient"
+    assert str(attendee).lower() == f"mailto:{email.lower()}"
+    assert attendee.params["PARTSTAT"] == "NEEDS-ACTION" and attendee.params["RSVP"] == "TRUE"
+    assert attendee.params["ROLE"] == "REQ-PARTICIPANT" and attendee.params["CN"]
+    assert str(event["ORGANIZER"]).startswith("mailto:")
+    return event

@@ -5,10 +5,11 @@ read from a real SMTP server (aiosmtpd on loopback) and from the maildir."""
 
 import email
 import email.policy
+import email.utils
 import json
 import pytest
 
-from conftest import with_recipients
+from conftest import assert_invitation, with_recipients
 
 FROM = "Södertörnskommunernas kansli <kansli@example.org>"
 MEETING = "ledningsgruppen-2021-11-19"  # a Friday; notice day Tuesday 9 November, reminder Friday 5 November
@@ -69,7 +70,8 @@ def test_a_published_agenda_makes_one_kallelse_then_one_update(run, calendars, t
     assert f"/meetings/{MEETING}/papers/Underlag-elektrifiering.pdf" in text
     assert "Ordförande: Magnus Gyllestad (Haninge)." in text
     assert notices[0].get_body(("html",)) is not None
-    assert next(notices[0].iter_attachments()).get_content_type() == "text/calendar"
+    for notice in notices:
+        assert_invitation(notice, email.utils.parseaddr(str(notice["To"]))[1])
 
     # Two edits ten minutes apart; the update waits for an hour's rest and then is one mail.
     agenda(run, calendars, state, "edit", MEETING, "6", "--title", "Elektrifiering och eleffekt",
@@ -82,6 +84,11 @@ def test_a_published_agenda_makes_one_kallelse_then_one_update(run, calendars, t
     updates = by_subject(smtp.sink.messages, f"Uppdaterad kallelse: {SUBJECT}")
     assert sorted(str(m["To"]) for m in updates) == recipients
     text = plain(updates[0])
+    # The update is the same invitation at a higher SEQUENCE: the calendar apps update the event.
+    first = assert_invitation(notices[0], email.utils.parseaddr(str(notices[0]["To"]))[1])
+    update = assert_invitation(next(m for m in updates if m["To"] == notices[0]["To"]),
+                               email.utils.parseaddr(str(notices[0]["To"]))[1])
+    assert str(update["UID"]) == str(first["UID"]) and int(update["SEQUENCE"]) > int(first["SEQUENCE"])
     assert "Dagordning (version 3):" in text
     assert "Punkt 6, Elektrifiering och eleffekt: ändrad rubrik" in text
     assert "Ny punkt 7: Polisens brottsförebyggande arbete" in text

@@ -106,8 +106,9 @@ def test_vobjectvalidate_finds_nothing_to_warn_about_in_each_feed(exported, name
     vobjectvalidate(out / name)
 
 
-def test_the_agenda_attachment_passes_all_three_parsers(tmp_path, run):
-    """The meeting a notice attaches (remind into the default maildir), read like a feed."""
+def test_the_kallelse_invitation_passes_all_three_parsers(tmp_path, run):
+    """The invitation a kallelse carries (remind into the default maildir; the body's
+    text/calendar alternative), read like a feed."""
     state = tmp_path / "state"
     # A kallelse goes out with a published agenda.
     assert run("agenda", "publish", "samarbetskommitten-2021-09-02", "--state", str(state)).returncode == 0
@@ -116,9 +117,8 @@ def test_the_agenda_attachment_passes_all_three_parsers(tmp_path, run):
     attachments = []
     for path in sorted((state / "maildir" / "new").iterdir()):
         message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        attachments += [a.get_content() for a in message.iter_attachments()
-                        if a.get_content_type() == "text/calendar"]
-    assert attachments, "no agenda notice with an attached meeting"
+        attachments += [p.get_content() for p in message.walk() if p.get_content_type() == "text/calendar"]
+    assert attachments, "no kallelse with an invitation"
     for index, text in enumerate(attachments):
         path = tmp_path / f"attachment-{index}.ics"
         path.write_bytes(text.encode() if isinstance(text, str) else text)
@@ -129,8 +129,9 @@ def test_the_agenda_attachment_passes_all_three_parsers(tmp_path, run):
             strict = IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8"))
         assert [str(w.message) for w in caught if not issubclass(w.category, ResourceWarning)] == []
         assert all(c.errors == [] for c in cal.walk())
-        assert str(cal["METHOD"]) == "PUBLISH" and len(strict.events) == 1
+        assert str(cal["METHOD"]) == "REQUEST" and len(strict.events) == 1
         event = cal.walk("VEVENT")[0]
+        assert event["ATTENDEE"].params["RSVP"] == "TRUE"
         assert str(event["ORGANIZER"]) == "mailto:sekretariat@example.org"
         assert event["ORGANIZER"].params["CN"] == "Södertörnskommunernas sekretariat"
         uid = str(event["UID"]).removesuffix(DOMAIN)

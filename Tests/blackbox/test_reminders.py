@@ -9,7 +9,7 @@ import threading
 import icalendar
 import pytest
 
-from conftest import ROOT, http_get, wait_until_listening
+from conftest import ROOT, assert_invitation, http_get, wait_until_listening
 from smtp_sink import Server, free_port
 
 NOW = "2021-08-30T08:00:00+02:00"  # a Monday: agenda notices for 2 and 8 September, overdue items
@@ -69,9 +69,7 @@ def test_messages_arrive_parse_and_carry_the_feed_event(run, state, smtp, tmp_pa
         assert body.startswith("Hej ") and "Du får detta mejl från Södertörnskommunernas kalendarium" in body
         assert m.get_body(("html",)) is not None
     haninge = next(m for m in messages if "kso.haninge" in m["To"])
-    attachment = next(haninge.iter_attachments())
-    assert attachment.get_content_type() == "text/calendar"
-    event = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")[0]
+    event = assert_invitation(haninge, "kso.haninge@example.org")
     # The same UID and SEQUENCE as in the subscribed feed: one event, not two.
     export = run("export", "--out", str(tmp_path / "feeds"), "--state", str(state), "--now", NOW)
     assert export.returncode == 0
@@ -330,7 +328,7 @@ def test_every_command_reads_the_same_settings(run, state, smtp, tmp_path, kalen
                  "--mail", f"smtp://127.0.0.1:{smtp.port}?starttls=never&timeout=5", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     haninge = next(m for m in smtp.sink.messages if "kso.haninge" in m["To"])
-    attached = icalendar.Calendar.from_ical(next(haninge.iter_attachments()).get_content()).walk("VEVENT")[0]
+    attached = assert_invitation(haninge, "kso.haninge@example.org")
     assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@kalender.example.org"
     assert str(attached["URL"]).startswith("https://kalender.example.org/")
     assert "https://kalender.example.org/" in haninge.get_body(("plain",)).get_content()
@@ -353,8 +351,7 @@ def test_one_configuration_file_for_every_command(run, state, tmp_path, kalendar
     assert sent.returncode == 0, sent.stdout + sent.stderr
     messages = list(mailbox.Maildir(str(tmp_path / "maildir"), create=False))
     haninge = next(m for m in messages if "kso.haninge" in m["To"])
-    ics = next(part for part in haninge.walk() if part.get_content_type() == "text/calendar").get_payload(decode=True)
-    attached = icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]
+    attached = assert_invitation(haninge, "kso.haninge@example.org")
     assert str(attached["UID"]) == "samarbetskommitten-2021-09-02@fil.example.org"
     assert str(attached["URL"]) == "https://fil.example.org/#samarbetskommitten-2021-09-02"
 
