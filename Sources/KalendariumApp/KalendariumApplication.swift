@@ -71,6 +71,15 @@ public struct KalendariumApplication {
             node: node, leaseSeconds: Int(configuration.leaderLease.rounded(.up)),
             claimSeconds: Int(configuration.claimSeconds.rounded(.up)), metrics: metrics, shared: shared)
         logger.info("reminders", metadata: ["mail": "\(mail.redactedURL)"])
+        var answers: [any Service] = []
+        if let mailIn = configuration.mailIn {
+            let inbox: MaildirInbox
+            do { inbox = try MailURL.inbox(mailIn) } catch { throw AppError(error.message) }
+            answers.append(
+                AnswerInboxService(
+                    inbox: AnswerInbox(inbox: inbox, store: store, settings: settings), state: state,
+                    interval: .milliseconds(Int64(configuration.reminderInterval * 1000)), logger: logger, now: now))
+        }
         let writeToken = try configuration.writeToken()
         let items = ItemsAPI(store: store, state: state, token: writeToken, now: now)
         let agendas = AgendaAPI(store: store, state: state, token: writeToken, now: now)
@@ -91,7 +100,8 @@ public struct KalendariumApplication {
                         maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
-            services: [watcher] + (sync.map { [$0] } ?? []) + [reminders, SystemdService(notifier: notifier)],
+            services: [watcher] + (sync.map { [$0] } ?? []) + [reminders] + answers
+                + [SystemdService(notifier: notifier)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.info("listening", metadata: ["address": "http://\(configuration.host):\(port)/"])

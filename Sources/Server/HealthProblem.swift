@@ -15,6 +15,8 @@ public struct HealthProblem: Hashable, Sendable, CustomStringConvertible {
         case mailFailed = "mail failed"
         /// The reminder sender's lease cannot be read or taken (the database does not answer).
         case lease = "reminder lease"
+        /// The answers maildir (`mail-in`) cannot be read, or an answer in it not recorded.
+        case answers = "answers maildir"
     }
 
     public let kind: Kind

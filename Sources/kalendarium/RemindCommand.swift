@@ -46,6 +46,11 @@ struct RemindCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp("Sender, e.g. \"Södertörnskommunernas kansli <kansli@example.org>\".", valueName: "ADDRESS"))
     var mailFrom: String?
+    @Option(
+        help: ArgumentHelp(
+            "Read calendar apps' answers to the kallelse's invitation from this maildir first (default $KALENDARIUM_MAIL_IN).",
+            valueName: "maildir:PATH"))
+    var mailIn: String?
     @OptionGroup var links: EventLinkOptions
 
     /// Every flag of this command as a settings layer.
@@ -55,6 +60,7 @@ struct RemindCommand: AsyncParsableCommand {
         flags[.database] = database.database
         flags[.mail] = mail
         flags[.mailFrom] = mailFrom
+        flags[.mailIn] = mailIn
         flags[.claimSeconds] = claimSeconds.map(String.init)
         return flags
     }
@@ -91,7 +97,21 @@ struct RemindCommand: AsyncParsableCommand {
                 from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: feeds)
             let (dryRun, queueOnly, data, recipients) = (self.dryRun, self.queueOnly, load.data, people.recipients)
             let claimSeconds = Int(settings.claimSeconds.rounded(.up))
-            let report = try await DatabaseOption.withStore(settings) { store in
+            var inbox: MaildirInbox?
+            if let mailIn = settings.mailIn {
+                do throws(InboxError) { inbox = try MailURL.inbox(mailIn) } catch {
+                    StandardError.print("error: \(error.message)")
+                    throw ExitCode(1)
+                }
+            }
+            let answersInbox = inbox
+            let (report, answers) = try await DatabaseOption.withStore(settings) { store in
+                // The answers that came in first, so the pass counts them.
+                var answers: InboxReport?
+                if let answersInbox, !dryRun {
+                    answers = try await AnswerInbox(inbox: answersInbox, store: store, settings: feeds).read(
+                        data: data, recipients: recipients, now: instant)
+                }
                 // The feeds' revisions, so an attached meeting has the UID and SEQUENCE
                 // subscribers see: with several daemons, those of the generation they serve.
                 // Built with the published agendas, whose titles the feeds' text carries.
@@ -107,8 +127,9 @@ struct RemindCommand: AsyncParsableCommand {
                     try await run.dispatch(
                         now: instant, claimSeconds: claimSeconds, clock: WallClock.now, into: &report)
                 }
-                return report
+                return (report, answers)
             }
+            if let answers { for line in AnswerInbox.lines(answers) { print(line) } }
             print(
                 report.date.map { "pass of \($0)" }
                     ?? "not a sending time (working days from 08:00 Europe/Stockholm); nothing decided")
@@ -122,7 +143,7 @@ struct RemindCommand: AsyncParsableCommand {
             for line in report.unrecorded { print("delivered, but not recorded as sent: \(line)") }
             for line in report.withheld { print("left to another sender: \(line)") }
             for line in report.uncertain { print("uncertain, may arrive twice: \(line)") }
-            if !report.failed.isEmpty { throw ExitCode(1) }
+            if !report.failed.isEmpty || !(answers?.failed.isEmpty ?? true) { throw ExitCode(1) }
         } catch let error as AppError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)

@@ -178,5 +178,10 @@ import Testing
             for: reply(.accepted, stamp: nil), recipients: MeetingAnswersTests.recipients,
             now: UTCInstant(rfc3339: "2027-01-22T09:00:00+01:00")!)
         if case .success = late { Issue.record("a reply after the start was taken") }
+        // Answered in time by its DTSTAMP, but read after the meeting: refused.
+        let over = data.answerRecord(
+            for: reply(.accepted), recipients: MeetingAnswersTests.recipients,
+            now: UTCInstant(rfc3339: "2027-01-22T12:00:00+01:00")!)
+        if case .success = over { Issue.record("a reply read after the meeting was taken") }
     }
 }

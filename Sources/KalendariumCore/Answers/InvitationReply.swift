@@ -44,7 +44,8 @@ extension CalendarData {
     /// The answer a calendar reply records, or why it cannot be matched (the mail is
     /// then moved aside for the secretariat, never dropped). The answer's time is the
     /// reply's DTSTAMP (never later than `now`), so a reply read late after downtime
-    /// takes its place in the history before a later answer by link.
+    /// takes its place in the history before a later answer by link; it must be before
+    /// the meeting starts, and the meeting not over when the reply is read.
     public func answerRecord(
         for reply: InvitationReply, recipients: [Recipient], now: UTCInstant
     ) -> Result<AnswerRecord, AgendaError> {
@@ -57,6 +58,11 @@ extension CalendarData {
                     .invalid, "the reply for \(reply.attendee) was sent by \(sender); only the person may answer"))
         }
         let at = min(reply.stamp ?? now, now)
+        // DTSTAMP is the client's word: it places the answer, but a reply read after the
+        // meeting is over is refused whatever it says.
+        if let meeting = meetings.first(where: { $0.id == id }), AnswerWindow(meeting, at: now) == .closed {
+            return .failure(AgendaError(.conflict, "\(id) is over or cancelled: it takes no answers"))
+        }
         do throws(AgendaError) {
             _ = try answerable(id, by: reply.attendee, recipients: recipients, at: at)
             let answer: Answer
