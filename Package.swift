@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         /// Runs blocking work (files, YAML, libical) on NIO's thread pool, off the event loops.
@@ -67,7 +68,7 @@ let package = Package(
                 .embedInCode("Templates/minutes.html.mustache"),
                 .embedInCode("Templates/minutes-article.html.mustache"),
                 .embedInCode("Templates/reminder.txt.mustache"),
-                .embedInCode("Templates/reminder.html.mustache"),
+                .embedInCode("Templates/reminder.html.mustache"), .embedInCode("Templates/answer.html.mustache"),
             ],
             swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.
@@ -113,6 +114,7 @@ let package = Package(
                 "KalendariumCore", "Feeds", "Store", "Presentation", "BlockingPool",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -87,7 +87,9 @@ public struct KalendariumApplication {
             state: state, metrics: metrics, options: options, items: items, agendas: agendas,
             minutes: MinutesAPI(store: store, agendas: agendas, token: writeToken, now: now),
             meetings: MeetingRoutes(state: state, store: store),
-            personal: PersonalFeedRoutes(state: state, store: store, options: options, now: now), now: now)
+            personal: PersonalFeedRoutes(state: state, store: store, options: options, now: now),
+            answers: AnswersAPI(store: store, agendas: agendas, token: writeToken, now: now),
+            answerPages: AnswerRoutes(state: state, store: store, now: now), now: now)
         let app = Application(
             router: router,
             server: .framedHTTP1(

@@ -28,7 +28,7 @@ public enum MeetingPage {
     public static func html(
         _ meeting: Meeting, agenda points: [AgendaPoint]?, data: CalendarData, openItems: [Item],
         paperURL: (String) -> String, draft: Bool = false, pageURL: String = "/", version: Int? = nil,
-        restricted: Bool = false, minutes: MinutesView? = nil
+        restricted: Bool = false, minutes: MinutesView? = nil, answers: MeetingAnswers? = nil
     ) throws -> String {
         let lines = Swedish.agendaLines(points ?? [], of: meeting, data, openItems: openItems, paperURL: paperURL)
         var context: [String: Any] = [
@@ -50,6 +50,7 @@ public enum MeetingPage {
         context["chair"] = Swedish.chair(of: meeting, data)
         context["status"] = Swedish.status(meeting.status)
         context["version"] = version
+        if let answers { context["answers"] = answersSection(answers, data) }
         context["minutesArticle"] = minutes?.article(pageURL: pageURL)
         return Templates.meeting.render(context)
     }
@@ -76,7 +77,7 @@ public enum MeetingPage {
 
     /// A short page with a heading, one paragraph and the way back; `pageURL` must be a
     /// URL of ours (it is not escaped).
-    static func simple(title: String, text: String, pageURL: String) -> String {
+    public static func simple(title: String, text: String, pageURL: String) -> String {
         """
         <!doctype html>
         <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -88,4 +89,25 @@ public enum MeetingPage {
     }
 
     static func base(_ pageURL: String) -> String { pageURL.hasSuffix("/") ? pageURL : pageURL + "/" }
+
+    /// The answers and the forecast, for the secretariat's and the chair's eyes only.
+    static func answersSection(_ answers: MeetingAnswers, _ data: CalendarData) -> [String: Any] {
+        let rows = answers.invitees.map { invitee -> [String: Any] in
+            var row: [String: Any] = [
+                "name": invitee.recipient.name, "member": invitee.isMember,
+                "municipality": invitee.recipient.municipality.flatMap { data.municipality($0)?.name } ?? "",
+                "answer": invitee.answer.map { Swedish.answer($0.answer) } ?? "Inte svarat",
+            ]
+            if let record = invitee.answer {
+                row["at"] = Swedish.localTime(record.at)
+                row["via"] = Swedish.channel(record.via)
+                row["comment"] = record.answer.comment
+            }
+            return row
+        }
+        var section: [String: Any] = ["forecast": Swedish.forecast(answers.forecast), "rows": rows]
+        let nobody = answers.forecast.seats.filter { $0.state == .nobodyInvited }.map(\.name)
+        if !nobody.isEmpty { section["nobody"] = Swedish.list(nobody) }
+        return section
+    }
 }

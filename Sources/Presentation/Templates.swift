@@ -10,6 +10,7 @@ enum Templates {
     static let minutesArticle = parse(PackageResources.minutes_article_html_mustache, "minutes-article.html.mustache")
     static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
     static let reminderHTML = parse(PackageResources.reminder_html_mustache, "reminder.html.mustache")
+    static let answer = parse(PackageResources.answer_html_mustache, "answer.html.mustache")
 
     private static func parse(_ bytes: [UInt8], _ name: String) -> MustacheTemplate {
         do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {

@@ -23,4 +23,22 @@ enum MeetingAccess {
         }
         return allowed
     }
+
+    /// Whether `token` is the page token of someone in the secretariat (`kansli`) or of
+    /// the meeting's chair: they see the answers to the kallelse on the page.
+    static func isStaff(
+        _ token: String?, meeting: Meeting, data: CalendarData, recipients: [Recipient], store: any AgendaTokenStore
+    ) async throws -> Bool {
+        guard let token, !token.isEmpty, token.utf8.count <= maximumTokenLength else { return false }
+        let chair = data.chair(of: meeting)?.name.lowercased()
+        let staff = recipients.filter { $0.roles.contains(.kansli) || $0.name.lowercased() == chair }
+        guard !staff.isEmpty else { return false }
+        let tokens = AgendaTokens(secret: try await store.agendaTokenSecret())
+        var found = false
+        for person in staff {
+            let match = ConstantTime.equal(token, tokens.token(meeting: meeting.id, email: person.email))
+            found = found || match
+        }
+        return found
+    }
 }

@@ -16,9 +16,11 @@ public import Store
 /// an encoded `/` or NUL, and papers not yet published are all 404.
 public struct MeetingRoutes: Sendable {
     let state: CalendarState
-    let store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore
+    let store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore
 
-    public init(state: CalendarState, store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore) {
+    public init(
+        state: CalendarState, store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore
+    ) {
         self.state = state
         self.store = store
     }
@@ -54,6 +56,7 @@ public struct MeetingRoutes: Sendable {
         }
         let token = request.uri.queryParameters.get("token").map { String($0) }
         let html: String
+        var personal = false
         do {
             let allowed = try await MeetingAccess.allows(
                 found.body, meeting: found.meeting.id, token: token, recipients: found.published.recipients,
@@ -75,6 +78,17 @@ public struct MeetingRoutes: Sendable {
                     items: try await store.items(ItemFilter(body: found.body.slug)),
                     members: data.memberCount(in: found.meeting.year))
             }
+            // The secretariat's and the chair's own token (from the quorum warning) shows the answers.
+            var answers: MeetingAnswers?
+            if try await MeetingAccess.isStaff(
+                token, meeting: found.meeting, data: found.published.data, recipients: found.published.recipients,
+                store: store)
+            {
+                answers = MeetingAnswers(
+                    meeting: found.meeting, data: found.published.data, recipients: found.published.recipients,
+                    records: try await store.answers(meetings: [found.meeting.id]))
+            }
+            personal = answers != nil
             let linkToken = allowed && found.body.agendaIsRestricted ? token : nil
             html = try MeetingPage.html(
                 found.meeting, agenda: version?.points, data: found.published.data, openItems: items,
@@ -82,7 +96,7 @@ public struct MeetingRoutes: Sendable {
                     MeetingPage.paperURL(
                         pageURL: found.published.pageURL, meeting: found.meeting.id, name: $0, token: linkToken)
                 }, pageURL: found.published.pageURL, version: version?.number, restricted: !allowed,
-                minutes: minutesView)
+                minutes: minutesView, answers: answers)
         } catch let error as StoreError {
             return Self.html(error.unavailable ? .serviceUnavailable : .internalServerError, MeetingPage.unavailable)
         }
@@ -91,7 +105,7 @@ public struct MeetingRoutes: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.eTag] = etag
         // Revalidated every time: the agenda may change at any moment; the ETag makes that cheap.
-        headers[.cacheControl] = found.body.agendaIsRestricted ? "private, no-cache" : "no-cache"
+        headers[.cacheControl] = found.body.agendaIsRestricted || personal ? "private, no-cache" : "no-cache"
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
         headers[.xContentTypeOptions] = "nosniff"
         if Self.matches(request.headers[.ifNoneMatch], etag: etag) {

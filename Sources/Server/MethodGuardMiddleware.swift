@@ -23,6 +23,10 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if path == "/api/v1/items" { return [.get, .head, .post] }
         if path.hasPrefix("/api/v1/items/") { return [.get, .head, .patch] }
         if path.hasPrefix("/api/v1/meetings/") { return agendaMethods(path) }
+        // The answer page: the link opens it, the confirmation posts to it (``AnswerRoutes``).
+        if path.hasPrefix("/meetings/"), path.hasSuffix("/svar"), path.split(separator: "/").count == 3 {
+            return [.get, .head, .post]
+        }
         return [.get, .head]
     }
 
@@ -30,6 +34,7 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     static func agendaMethods(_ path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(5)
         if parts.first == "minutes" { return minutesMethods(Array(parts.dropFirst())) }
+        if parts.first == "answers" { return parts.count == 2 ? [.put] : [.get, .head] }
         guard parts.first == "agenda" else { return [.get, .head] }
         switch Array(parts.dropFirst()) {
         case []: return [.get, .head]

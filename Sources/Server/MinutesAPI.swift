@@ -11,13 +11,14 @@ public import Store
 /// or the per-person `?token=` of the kallelse. Writes need the bearer token; mistakes
 /// are 404, 409 or 422 by kind, malformed JSON 400.
 public struct MinutesAPI: Sendable {
-    let store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore
+    let store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore
     let agendas: AgendaAPI
     let token: String?
     let now: @Sendable () -> UTCInstant
 
     public init(
-        store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore, agendas: AgendaAPI, token: String?,
+        store: any ItemStore & AgendaStore & AgendaTokenStore & MinutesStore & AnswerStore, agendas: AgendaAPI,
+        token: String?,
         now: @escaping @Sendable () -> UTCInstant
     ) {
         self.store = store
@@ -41,9 +42,13 @@ public struct MinutesAPI: Sendable {
         route(.post, "/start") { request, context in
             try await self.write(request, context, status: .created) { r in
                 let body = try await request.decode(as: MinutesRequests.StartBody.self, context: context)
+                // The attendance starts from the answers to the kallelse.
+                let answers = MeetingAnswers(
+                    meeting: r.meeting, data: r.data, recipients: r.recipients,
+                    records: try await store.answers(meetings: [r.meeting.id]))
                 let started = r.data.newMinutes(
                     for: r.meeting, agenda: try await store.agenda(meeting: r.meeting.id), secretary: body.secretary,
-                    adjuster: body.adjuster)
+                    adjuster: body.adjuster, answers: answers)
                 return { m, _ throws(AgendaError) in
                     guard m.draft.points.isEmpty else {
                         throw AgendaError(.conflict, "the minutes are started already")

@@ -6,7 +6,8 @@ public import KalendariumCore
 public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
     items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, minutes: MinutesAPI? = nil, meetings: MeetingRoutes? = nil,
-    personal: PersonalFeedRoutes? = nil, now: @escaping @Sendable () -> UTCInstant
+    personal: PersonalFeedRoutes? = nil, answers: AnswersAPI? = nil, answerPages: AnswerRoutes? = nil,
+    now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware())
@@ -19,6 +20,8 @@ public func buildRouter(
         try feeds.respond(name: "municipality/" + context.parameters.require("name"), request: request)
     }
     personal?.register(on: router)
+    answers?.register(on: router)
+    answerPages?.register(on: router)
     items?.register(on: router)
     agendas?.register(on: router)
     minutes?.register(on: router)

@@ -36,8 +36,10 @@ struct MinutesCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try AgendaCommand.context(common, meeting)
             let agenda = try await common.withStore { try await $0.agenda(meeting: context.meeting.id) }
+            // The attendance starts from the answers to the kallelse.
+            let (answers, _) = try await AnswersCommand.answers(common, meeting)
             let started = context.data.newMinutes(
-                for: context.meeting, agenda: agenda, secretary: secretary, adjuster: adjuster)
+                for: context.meeting, agenda: agenda, secretary: secretary, adjuster: adjuster, answers: answers)
             let minutes = try await MinutesCommand.change(common, context) {
                 (m: inout Minutes, _: UTCInstant) throws(AgendaError) in
                 guard m.draft.points.isEmpty else {

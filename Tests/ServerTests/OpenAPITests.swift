@@ -35,17 +35,18 @@ import Testing
 
     @Test func everyDocumentedOperationReachesItsHandler() async throws {
         let operations = Self.operations()
-        #expect(operations.count == 23)
+        #expect(operations.count == 25)
         let fixture = try await Fixture()
         let store = try SQLiteStore(directory: fixture.directory + "/../openapi-state")
         let token = "api-token-0123456789abcdef"
         let api = ItemsAPI(store: store, state: fixture.state, token: token, now: { Fixture.now })
         let agendas = AgendaAPI(store: store, state: fixture.state, token: token, now: { Fixture.now })
         let minutes = MinutesAPI(store: store, agendas: agendas, token: token, now: { Fixture.now })
+        let answers = AnswersAPI(store: store, agendas: agendas, token: token, now: { Fixture.now })
         let app = Application(
             router: buildRouter(
                 state: fixture.state, metrics: fixture.metrics, items: api, agendas: agendas, minutes: minutes,
-                now: { Fixture.now }))
+                answers: answers, now: { Fixture.now }))
         try await app.test(.router) { client in
             for (path, method) in operations {
                 let uri = Self.example(path)
@@ -65,9 +66,10 @@ import Testing
         let api = ItemsAPI(store: store, state: fixture.state, token: nil, now: { Fixture.now })
         let agendas = AgendaAPI(store: store, state: fixture.state, token: nil, now: { Fixture.now })
         let minutes = MinutesAPI(store: store, agendas: agendas, token: nil, now: { Fixture.now })
+        let answers = AnswersAPI(store: store, agendas: agendas, token: nil, now: { Fixture.now })
         let router = buildRouter(
             state: fixture.state, metrics: fixture.metrics, items: api, agendas: agendas, minutes: minutes,
-            now: { Fixture.now })
+            answers: answers, now: { Fixture.now })
         // Hummingbird writes a parameter as {id} or :id, by version; the document writes {id}.
         let served = Set(
             router.routes.filter { "\($0.path)".hasPrefix("/api/") && $0.method != .head }
