@@ -1,7 +1,7 @@
 import AsyncAlgorithms
 public import KalendariumCore
 public import Logging
-public import Mail
+import Mail
 public import Reminders
 public import Server
 public import ServiceLifecycle
