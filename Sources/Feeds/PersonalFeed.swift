@@ -50,7 +50,8 @@ public struct PersonalFeed: Sendable {
             events.append(
                 FeedEvent(
                     uid: uid, time: .allDay(first: due, last: due), summary: Swedish.itemDueSummary(item),
-                    location: nil, description: Swedish.itemDueDescription(item, data), categories: ["Ärende"],
+                    location: nil, description: Swedish.itemDueDescription(item, data),
+                    categories: [Swedish.itemCategory],
                     status: .confirmed, transparent: true, anchor: item.meeting ?? PageAnchor.coming))
             let changed = item.history.last.map { UTCInstant(date: $0.date) } ?? UTCInstant(date: due)
             byUID[uid] = EventRevision(contentHash: "", sequence: item.history.count, modified: changed)

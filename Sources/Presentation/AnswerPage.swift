@@ -69,6 +69,24 @@ public enum AnswerPage {
         return Templates.answer.render(context)
     }
 
+    /// A token that belongs to no one invited (403).
+    public static func invalidLink(pageURL: String) -> String {
+        MeetingPage.simple(
+            title: "Länken fungerar inte",
+            text: "Länken till svaret är inte giltig. Den kan ha ersatts av en nyare kallelse: använd länken i den "
+                + "senaste, eller svara sekretariatet direkt.", pageURL: pageURL)
+    }
+
+    /// A meeting that is over or cancelled (410).
+    public static func expiredLink(pageURL: String) -> String {
+        MeetingPage.simple(
+            title: "Länken gäller inte längre",
+            text: "Mötet är över eller inställt, så det går inte längre att svara på kallelsen.", pageURL: pageURL)
+    }
+
+    /// A confirmation sent after the meeting started (409).
+    public static let startedText = "Mötet har börjat: svaret kan inte längre ändras."
+
     /// The answer a form gives, or what is missing, in Swedish for the page.
     public static func answer(_ form: Form) -> Result<Answer, AgendaError> {
         guard let choice = form.choice else {

@@ -17,6 +17,9 @@ extension Swedish {
         }
     }
 
+    /// The CATEGORIES of an item's due date.
+    public static let itemCategory = "Ärende"
+
     /// An item's due date as an all-day event: "Klart senast: …".
     public static func itemDueSummary(_ item: Item) -> String { "Klart senast: \(item.title)" }
 

@@ -72,11 +72,11 @@ public struct AnswerRoutes: Sendable {
                 let person = try await person(
                     token, meeting: meeting, data: published.data, recipients: published.recipients)
             else {
-                return Self.html(.forbidden, Self.simple(Self.invalidLink, published.pageURL))
+                return Self.html(.forbidden, AnswerPage.invalidLink(pageURL: published.pageURL))
             }
             let window = AnswerWindow(meeting, at: now())
             if window == .closed {
-                return Self.html(.gone, Self.simple(Self.expiredLink, published.pageURL))
+                return Self.html(.gone, AnswerPage.expiredLink(pageURL: published.pageURL))
             }
             let current = try await store.answers(meetings: [meeting.id]).last { $0.email == person.email.lowercased() }
             let agenda = try await store.agenda(meeting: meeting.id)?.latestVersion?.points ?? []
@@ -101,7 +101,7 @@ public struct AnswerRoutes: Sendable {
             }
             let form = Self.form(fields)
             guard window == .open else {
-                return page(.conflict, form: form, error: "Mötet har börjat: svaret kan inte längre ändras.")
+                return page(.conflict, form: form, error: AnswerPage.startedText)
             }
             switch AnswerPage.answer(form) {
             case .failure(let error):
@@ -119,20 +119,6 @@ public struct AnswerRoutes: Sendable {
         } catch let error as StoreError {
             return Self.html(error.unavailable ? .serviceUnavailable : .internalServerError, MeetingPage.unavailable)
         }
-    }
-
-    static let invalidLink = (
-        "Länken fungerar inte",
-        "Länken till svaret är inte giltig. Den kan ha ersatts av en nyare kallelse: använd länken i den senaste, "
-            + "eller svara sekretariatet direkt."
-    )
-    static let expiredLink = (
-        "Länken gäller inte längre",
-        "Mötet är över eller inställt, så det går inte längre att svara på kallelsen."
-    )
-
-    static func simple(_ text: (String, String), _ pageURL: String) -> String {
-        MeetingPage.simple(title: text.0, text: text.1, pageURL: pageURL)
     }
 
     static func form(_ fields: [(String, String)]) -> AnswerPage.Form {

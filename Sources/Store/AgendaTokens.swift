@@ -12,7 +12,12 @@ public struct AgendaTokens: Sendable {
 
     public func token(meeting: String, email: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(meeting)|\(email.lowercased())".utf8), using: key)
-        return mac.map { byte in
+        return Self.hex(mac)
+    }
+
+    /// Bytes as lowercase hex, two digits each: the tokens' form in a URL.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

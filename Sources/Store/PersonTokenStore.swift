@@ -13,12 +13,7 @@ public protocol PersonTokenStore: Sendable {
 
 /// A new person token: 32 random bytes from the system's generator, in hex.
 enum PersonToken {
-    static func make() -> String {
-        AgendaTokens.newSecret().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    static func make() -> String { AgendaTokens.hex(AgendaTokens.newSecret()) }
 
     /// Longer than any token we make, or not hex: refused before the store is asked.
     static func isWellFormed(_ token: String) -> Bool {
