@@ -89,7 +89,19 @@ public struct KalendariumApplication {
             meetings: MeetingRoutes(state: state, store: store),
             personal: PersonalFeedRoutes(state: state, store: store, options: options, now: now),
             answers: AnswersAPI(store: store, agendas: agendas, token: writeToken, now: now),
-            answerPages: AnswerRoutes(state: state, store: store, now: now), now: now)
+            answerPages: AnswerRoutes(state: state, store: store, now: now),
+            workspace: Workspace(
+                state: state, store: store,
+                mailer: SignInMailer(
+                    transport: try mail.transport(), from: mail.from, domain: settings.uidDomain, now: now),
+                editor: CalendarFileEditor(directory: configuration.calendars) {
+                    _ = await watcher.reload(reason: .workspace)
+                },
+                options: WorkspaceOptions(
+                    sessionLifetime: .seconds(max(60, Int64(configuration.sessionLifetime))),
+                    secureCookies: configuration.effectivePageURL.lowercased().hasPrefix("https://")),
+                now: now),
+            now: now)
         let app = Application(
             router: router,
             server: .framedHTTP1(

@@ -9,4 +9,5 @@ public enum ReloadReason: String, Sendable {
     case newYear = "new year"
     case retry = "retry after a failed reload"
     case agendasChanged = "agendas changed"
+    case workspace = "changed in the workspace"
 }

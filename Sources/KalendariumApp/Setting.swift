@@ -28,6 +28,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case node
     case leaderLease = "leader-lease"
     case claimSeconds = "claim-seconds"
+    case sessionLifetime = "session-lifetime"
 
     public enum Kind: Sendable {
         case text
@@ -40,7 +41,9 @@ public enum Setting: String, CaseIterable, Sendable {
     public var kind: Kind {
         switch self {
         case .port, .horizon, .keepCancelledDays: .integer
-        case .reloadInterval, .idleTimeout, .headerTimeout, .reminderInterval, .leaderLease, .claimSeconds: .seconds
+        case .reloadInterval, .idleTimeout, .headerTimeout, .reminderInterval, .leaderLease, .claimSeconds,
+            .sessionLifetime:
+            .seconds
         case .privateFeeds: .map
         default: .text
         }
@@ -99,6 +102,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .node: "HOSTNAME-PID (the daemon's name among several)"
         case .leaderLease: "30 (seconds; a dead sender is replaced this fast)"
         case .claimSeconds: "30 (seconds; a dead sender's messages wait this long)"
+        case .sessionLifetime: "28800 (seconds a workspace sign-in lasts: 8 hours)"
         }
     }
 

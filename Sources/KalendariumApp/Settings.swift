@@ -61,6 +61,8 @@ public struct Settings: Sendable, Equatable {
     /// Seconds a sender's claim on a batch of reminders holds without its heartbeat:
     /// the messages of a sender that died go out from another within about this long.
     public var claimSeconds = 30.0
+    /// Seconds a sign-in to the workspace lasts before the person signs in again.
+    public var sessionLifetime = 28_800.0
 
     public init() {}
 
@@ -116,6 +118,7 @@ public struct Settings: Sendable, Equatable {
         text(.node, &settings.node)
         seconds(.leaderLease, &settings.leaderLease)
         seconds(.claimSeconds, &settings.claimSeconds)
+        seconds(.sessionLifetime, &settings.sessionLifetime)
         // Private feeds add up: the file's, then the flags' (a flag replaces a file's token file).
         for layer in [fileLayer, flags] { settings.privateFeeds.merge(layer.privateFeeds) { $1 } }
         try settings.validate()
@@ -160,6 +163,7 @@ public struct Settings: Sendable, Equatable {
         try seconds(headerTimeout, "header-timeout", 1...86400)
         try seconds(reminderInterval, "reminder-interval", 0.1...86400)
         try seconds(leaderLease, "leader-lease", 2...86400)
+        try seconds(sessionLifetime, "session-lifetime", 60...2_592_000)
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw AppError(
                 "log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")

@@ -11,6 +11,17 @@ enum Templates {
     static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
     static let reminderHTML = parse(PackageResources.reminder_html_mustache, "reminder.html.mustache")
     static let answer = parse(PackageResources.answer_html_mustache, "answer.html.mustache")
+    static let workspace = parse(PackageResources.workspace_html_mustache, "workspace.html.mustache")
+    static let workspaceSignIn = parse(PackageResources.ws_signin_html_mustache, "ws-signin.html.mustache")
+    static let workspaceLink = parse(PackageResources.ws_link_html_mustache, "ws-link.html.mustache")
+    static let workspaceMessage = parse(PackageResources.ws_message_html_mustache, "ws-message.html.mustache")
+    static let workspaceOverview = parse(PackageResources.ws_overview_html_mustache, "ws-overview.html.mustache")
+    static let workspaceMeetings = parse(PackageResources.ws_meetings_html_mustache, "ws-meetings.html.mustache")
+    static let workspaceMeeting = parse(PackageResources.ws_meeting_html_mustache, "ws-meeting.html.mustache")
+    static let workspaceChange = parse(PackageResources.ws_change_html_mustache, "ws-change.html.mustache")
+    static let workspaceItems = parse(PackageResources.ws_items_html_mustache, "ws-items.html.mustache")
+    static let workspaceItem = parse(PackageResources.ws_item_html_mustache, "ws-item.html.mustache")
+    static let workspaceAgenda = parse(PackageResources.ws_agenda_html_mustache, "ws-agenda.html.mustache")
 
     private static func parse(_ bytes: [UInt8], _ name: String) -> MustacheTemplate {
         do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {

@@ -27,7 +27,22 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if path.hasPrefix("/meetings/"), path.hasSuffix("/svar"), path.split(separator: "/").count == 3 {
             return [.get, .head, .post]
         }
+        if path.hasPrefix("/arbetsyta/") { return workspaceMethods(path) }
         return [.get, .head]
+    }
+
+    /// The workspace (``Workspace``): pages are GET, their forms POST to the page
+    /// itself or to a named action below it.
+    static func workspaceMethods(_ path: String) -> [HTTPRequest.Method] {
+        let parts = path.split(separator: "/").dropFirst()
+        switch Array(parts) {
+        case ["logga-in"], ["logga-in", "lank"], ["arenden"]: return [.get, .head, .post]
+        case ["logga-ut"], ["moten", "extra"]: return [.post]
+        case let p where p.count == 2 && p[0] == "arenden": return [.get, .head, .post]
+        case let p where p.count == 2 && p[0] == "moten": return [.get, .head, .post]
+        case let p where p.count == 3 && p[0] == "moten" && p[2] == "dagordning": return [.get, .head, .post]
+        default: return [.get, .head]
+        }
     }
 
     /// `/api/v1/meetings/{id}/agenda` and `…/minutes` and below (see `AgendaAPI`, `MinutesAPI`).

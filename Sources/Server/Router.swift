@@ -7,6 +7,7 @@ public func buildRouter(
     state: CalendarState, metrics: ServerMetrics, options: ServerOptions = ServerOptions(),
     items: ItemsAPI? = nil, agendas: AgendaAPI? = nil, minutes: MinutesAPI? = nil, meetings: MeetingRoutes? = nil,
     personal: PersonalFeedRoutes? = nil, answers: AnswersAPI? = nil, answerPages: AnswerRoutes? = nil,
+    workspace: Workspace? = nil,
     now: @escaping @Sendable () -> UTCInstant
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -26,6 +27,7 @@ public func buildRouter(
     agendas?.register(on: router)
     minutes?.register(on: router)
     meetings?.register(on: router)
+    workspace?.register(on: router)
     router.get("/") { _, _ in WebPage.response(state: state, options: options, now: now()) }
     router.get("/healthz") { _, _ in HealthRoute.response(state: state) }
     router.get("/metrics") { _, _ in

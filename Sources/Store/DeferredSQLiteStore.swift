@@ -137,4 +137,37 @@ public final class DeferredSQLiteStore: Store {
     public func listenForCalendars(_ onChange: @Sendable (Int64) async -> Void) async throws {
         try await SQLiteStore.waitUntilCancelled()
     }
+
+    public func addSignInLink(_ link: SignInLink) async throws { try await open().addSignInLink(link) }
+    public func signInLinkCount(email: String, since instant: UTCInstant) async throws -> Int {
+        try await open().signInLinkCount(email: email, since: instant)
+    }
+    public func signInLink(tokenHash: String) async throws -> SignInLink? {
+        try await open().signInLink(tokenHash: tokenHash)
+    }
+    public func useSignInLink(tokenHash: String, at instant: UTCInstant) async throws -> SignInLink? {
+        try await open().useSignInLink(tokenHash: tokenHash, at: instant)
+    }
+    @discardableResult
+    public func putSession(
+        key: String, value: String, owner: String?, expires: UTCInstant?, create: Bool
+    )
+        async throws -> Bool
+    {
+        try await open().putSession(key: key, value: value, owner: owner, expires: expires, create: create)
+    }
+    public func session(key: String, at instant: UTCInstant) async throws -> (value: String, expires: UTCInstant?)? {
+        try await open().session(key: key, at: instant)
+    }
+    public func removeSession(key: String) async throws { try await open().removeSession(key: key) }
+    public func removeSessions(owner: String) async throws -> Int { try await open().removeSessions(owner: owner) }
+    public func sessionOwners(
+        at instant: UTCInstant
+    ) async throws -> [(
+        owner: String, count: Int, expires: UTCInstant?
+    )] { try await open().sessionOwners(at: instant) }
+    public func recordAudit(_ entry: AuditEntry) async throws { try await open().recordAudit(entry) }
+    public func auditEntries(subject: String?, limit: Int) async throws -> [AuditEntry] {
+        try await open().auditEntries(subject: subject, limit: limit)
+    }
 }

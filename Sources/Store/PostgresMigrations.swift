@@ -212,5 +212,37 @@ extension PostgresStore {
                 """,
             ]
         ),
+        (
+            "v11: the workspace's sign-in links, sessions and audit log",
+            [
+                """
+                CREATE TABLE sign_in_link (
+                    token_hash TEXT PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    used_at BIGINT)
+                """,
+                "CREATE INDEX sign_in_link_email ON sign_in_link(email, created_at)",
+                """
+                CREATE TABLE web_session (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL,
+                    owner TEXT,
+                    expires_at BIGINT)
+                """,
+                "CREATE INDEX web_session_owner ON web_session(owner)",
+                """
+                CREATE TABLE audit (
+                    id BIGSERIAL PRIMARY KEY,
+                    at BIGINT NOT NULL,
+                    email TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT NOT NULL)
+                """,
+                "CREATE INDEX audit_subject ON audit(subject, at)",
+            ]
+        ),
     ]
 }

@@ -243,6 +243,35 @@ public final class SQLiteStore: Store {
                     );
                     """)
         }
+        migrator.registerMigration("v11: the workspace's sign-in links, sessions and audit log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sign_in_link (
+                        token_hash TEXT PRIMARY KEY,
+                        email TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
+                    );
+                    CREATE INDEX sign_in_link_email ON sign_in_link(email, created_at);
+                    CREATE TABLE web_session (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL,
+                        owner TEXT,
+                        expires_at INTEGER
+                    );
+                    CREATE INDEX web_session_owner ON web_session(owner);
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        email TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_subject ON audit(subject, at);
+                    """)
+        }
         return migrator
     }
 

@@ -5,4 +5,4 @@
 /// a `CoordinationStore`, agendas an `AgendaStore` (and the members-only links an `AgendaTokenStore`). SQLite (the embedded default) and PostgreSQL (several
 /// machines) implement all three, so they are interchangeable and share one test suite.
 public typealias Store = ItemStore & OutboxStore & CoordinationStore & AgendaStore & AgendaTokenStore
-    & MinutesStore & AnswerStore & PersonTokenStore
+    & MinutesStore & AnswerStore & PersonTokenStore & WorkspaceStore

@@ -29,9 +29,6 @@ struct ExtraCommand: ParsableCommand {
 
     func run() throws {
         let data = try options.loadOrExit().data
-        guard let bodyDefinition = data.body(body) else {
-            throw ValidationError("unknown body \"\(body)\"" + Suggestion.hint(for: body, in: data.bodies.map(\.slug)))
-        }
         guard let day = LocalDate(iso: date) else {
             throw ValidationError("--date \"\(date)\" is not a date as YYYY-MM-DD")
         }
@@ -39,24 +36,21 @@ struct ExtraCommand: ParsableCommand {
         guard (1...2).contains(parts.count), let start = LocalTime(text: parts[0]) else {
             throw ValidationError("--time \"\(time)\" is not HH:MM or HH:MM-HH:MM")
         }
-        let end: LocalTime
+        var end: LocalTime?
         if parts.count == 2 {
             guard let given = LocalTime(text: parts[1]) else {
                 throw ValidationError("--time \"\(time)\": the end is not HH:MM")
             }
             end = given
-        } else {
-            // As long as the body's usual meeting, ending by midnight.
-            let minutes = min(start.minutes + bodyDefinition.end.minutes - bodyDefinition.start.minutes, 23 * 60 + 59)
-            end = LocalTime(hour: minutes / 60, minute: minutes % 60)!
         }
         let placeGiven = Place(
             municipality: place, venue: venue, digital: digital.flatMap(DigitalMeeting.init(written:)))
-        let meeting = Meeting(
-            subject: .body(body), kind: .extra,
-            schedule: .timed(startDate: day, start: start, endDate: day, end: end),
-            place: placeGiven.isEmpty ? nil : placeGiven,
-            note: note)
+        let extra = ExtraMeeting(body: body, date: day, start: start, end: end, place: placeGiven, note: note)
+        let meeting: Meeting
+        switch extra.meeting(in: data) {
+        case .success(let made): meeting = made
+        case .failure(let error): throw ValidationError(error.description)
+        }
 
         var proposed = data
         proposed.meetings.append(meeting)
@@ -68,10 +62,9 @@ struct ExtraCommand: ParsableCommand {
         }
         let directory = try options.directory
         let file = "\(directory)/\(day.year).yaml"
-        var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? "meetings:\n"
-        if !text.hasSuffix("\n") { text += "\n" }
-        text += "\n  # Extra meeting added by `kalendarium extra` (the agreement, § 4).\n"
-        text += MeetingYAML.entry(meeting, data: data)
+        let text = YearFileEdit.appending(
+            meeting, data: data, to: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "",
+            comment: "Extra meeting added by `kalendarium extra` (the agreement, § 4).")
         do {
             try AtomicFile.write(Data(text.utf8), to: file)
         } catch {

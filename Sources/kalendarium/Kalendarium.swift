@@ -15,7 +15,7 @@ struct Kalendarium: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, RotationCommand.self, PlanCommand.self, ExtraCommand.self, ExportCommand.self,
             ServeCommand.self, ItemsCommand.self, AgendaCommand.self, MinutesCommand.self, RemindCommand.self,
-            TokensCommand.self, PeopleCommand.self, AnswersCommand.self,
+            TokensCommand.self, PeopleCommand.self, AnswersCommand.self, SessionsCommand.self, AuditCommand.self,
         ]
     )
 }

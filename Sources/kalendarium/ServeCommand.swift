@@ -65,6 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
     var node: String?
     @Option(help: "Seconds the reminder sender's lease lasts (default 30).") var leaderLease: Double?
     @Option(help: "Seconds a claim on reminders holds without its heartbeat (default 30).") var claimSeconds: Double?
+    @Option(help: "Seconds a sign-in to the workspace lasts (default 28800: 8 hours).") var sessionLifetime: Double?
 
     func run() async throws {
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
@@ -93,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[.node] = node
         flags[.leaderLease] = leaderLease.map { String($0) }
         flags[.claimSeconds] = claimSeconds.map { String($0) }
+        flags[.sessionLifetime] = sessionLifetime.map { String($0) }
         for item in privateFeed {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw ValidationError("--private-feed \"\(item)\" is not NAME=FILE") }

@@ -220,6 +220,9 @@ enum StoreContract {
         ("the token secret is shared and rotates", theTokenSecretIsSharedAndRotates),
         ("answers are kept with their history", answersAreKeptWithTheirHistory),
         ("person tokens are one per person and rotate", personTokensAreOnePerPersonAndRotate),
+        ("sign-in links work once and expire", signInLinksWorkOnceAndExpire),
+        ("sessions are kept, expire and end per person", sessionsAreKeptExpireAndEndPerPerson),
+        ("the audit log is kept newest first", theAuditLogIsKeptNewestFirst),
     ]
 
     /// The sync's listener is one child task among the daemon's; a shutdown cancels it

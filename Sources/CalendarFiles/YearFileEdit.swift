@@ -1,0 +1,81 @@
+public import KalendariumCore
+
+/// Edits of a hand-written year file that keep everything a person wrote: an extra
+/// meeting is appended as one list item; a change to a meeting replaces, adds or
+/// removes single `key: value` lines inside that meeting's list item only, so its
+/// comments, its other keys and the rest of the file stay as they were.
+public enum YearFileEdit {
+    /// `text` with `meeting` appended to the `meetings:` list, after a comment.
+    public static func appending(_ meeting: Meeting, data: CalendarData, to text: String, comment: String) -> String {
+        var text = text.isEmpty ? "meetings:\n" : text
+        if !text.hasSuffix("\n") { text += "\n" }
+        text += "\n  # \(comment)\n"
+        text += MeetingYAML.entry(meeting, data: data)
+        return text
+    }
+
+    /// `text` with the meeting item that starts on `line` (1-based, as
+    /// ``SourceLocation`` gives it) changed: each key set to its value, or removed
+    /// when the value is nil. Values are written as YAML scalars, quoted when needed.
+    public static func setting(
+        _ keys: [(key: String, value: String?)], inItemAt line: Int, of text: String
+    ) -> Result<String, CalendarEditError> {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count else {
+            return .failure(
+                CalendarEditError("the meeting is not where the data says (line \(line)); reload and try again"))
+        }
+        let first = lines[line - 1]
+        guard let dash = first.firstIndex(where: { $0 != " " }), first[dash...].hasPrefix("- ") else {
+            return .failure(CalendarEditError("line \(line) does not start a meeting; reload and try again"))
+        }
+        let indent = first.distance(from: first.startIndex, to: dash) + 2
+        // The item's lines: up to the next line indented less than its keys.
+        var end = line
+        while end < lines.count {
+            let next = lines[end]
+            let leading = next.prefix { $0 == " " }.count
+            if !next.trimmingWhitespace.isEmpty && leading < indent { break }
+            end += 1
+        }
+        func keyLine(_ key: String) -> Int? {
+            (line - 1..<end).first { index in
+                let text = index == line - 1 ? String(first.dropFirst(indent)) : lines[index]
+                let content = index == line - 1 ? text : String(text.dropFirst(indent))
+                let leading = index == line - 1 ? indent : text.prefix { $0 == " " }.count
+                return leading == indent && content.hasPrefix(key + ":")
+            }
+        }
+        for (key, value) in keys {
+            let written = value.map { "\(key): \(scalar($0))" }
+            if let found = keyLine(key) {
+                if found == line - 1 {
+                    // The item's first key keeps its dash; it is never removed.
+                    if let written { lines[found] = String(repeating: " ", count: indent - 2) + "- " + written }
+                } else if let written {
+                    lines[found] = String(repeating: " ", count: indent) + written
+                } else {
+                    lines.remove(at: found)
+                    end -= 1
+                }
+            } else if let written {
+                // After the item's last line that holds something.
+                var last = end - 1
+                while last > line - 1, lines[last].trimmingWhitespace.isEmpty { last -= 1 }
+                lines.insert(String(repeating: " ", count: indent) + written, at: last + 1)
+                end += 1
+            }
+        }
+        return .success(lines.joined(separator: "\n"))
+    }
+
+    /// Dates, times, slugs and words as they are; anything else double-quoted.
+    static func scalar(_ value: String) -> String {
+        let plain =
+            !value.isEmpty
+            && value.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == ":"
+            }
+        return plain && !["true", "false", "null", "yes", "no"].contains(value) ? value : MeetingYAML.quoted(value)
+    }
+}
