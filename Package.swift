@@ -76,7 +76,8 @@ let package = Package(
                 .embedInCode("Templates/ws-meetings.html.mustache"),
                 .embedInCode("Templates/ws-meeting.html.mustache"), .embedInCode("Templates/ws-change.html.mustache"),
                 .embedInCode("Templates/ws-items.html.mustache"), .embedInCode("Templates/ws-item.html.mustache"),
-                .embedInCode("Templates/ws-agenda.html.mustache"),
+                .embedInCode("Templates/ws-agenda.html.mustache"), .embedInCode("Templates/ws-minutes.html.mustache"),
+                .embedInCode("Templates/ws-rotation.html.mustache"), .embedInCode("Templates/ws-plan.html.mustache"),
             ],
             swiftSettings: strictSettings),
         /// The core model as iCalendar feeds, through ICalendar.

@@ -16,6 +16,19 @@ public enum MeetingYAML {
         return out
     }
 
+    /// The header of a planned year file: where it came from, and what a person must
+    /// still add (the chairs no plan can know, the rules that gave way).
+    public static func planHeader(_ plan: YearPlan, data: CalendarData, by whom: String) -> [String] {
+        let year = plan.year
+        return [
+            "Kalendarium \(year): proposed by \(whom) from calendars/rules.yaml.",
+            "Each comment says why that date. Review, adjust, then run `kalendarium check`.",
+        ]
+            + data.bodies.filter { $0.chairs(in: year) == nil }.map {
+                "Add \($0.name)'s chairs for \(year) to bodies.yaml when they are elected."
+            } + plan.relaxations.map { "Rule that gave way: \($0)" }
+    }
+
     /// One list item, indented for the `meetings:` list. Keys a reader would leave out
     /// (the body's usual time, `kind: ordinary`, `status: planned`) are left out.
     /// `note` replaces the meeting's own note (a plan's note, in Swedish).

@@ -69,6 +69,68 @@ public enum YearFileEdit {
         return .success(lines.joined(separator: "\n"))
     }
 
+    /// `text` with `entry` (its lines, the first one the list item's `- key: value`)
+    /// appended to the list under `key` of the item that starts on `line`; the key is
+    /// added at the item's end if it has none.
+    public static func appending(
+        _ entry: [String], toList key: String, inItemAt line: Int, of text: String
+    ) -> Result<String, CalendarEditError> {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count,
+            let dash = lines[line - 1].firstIndex(where: { $0 != " " }), lines[line - 1][dash...].hasPrefix("- ")
+        else {
+            return .failure(CalendarEditError("line \(line) does not start an entry; reload and try again"))
+        }
+        let indent = lines[line - 1].distance(from: lines[line - 1].startIndex, to: dash) + 2
+        var end = line
+        while end < lines.count {
+            let leading = lines[end].prefix { $0 == " " }.count
+            if !lines[end].trimmingWhitespace.isEmpty && leading < indent { break }
+            end += 1
+        }
+        let pad = String(repeating: " ", count: indent)
+        let written = entry.map { pad + "  " + $0 }
+        if let keyLine = (line..<end).first(where: {
+            lines[$0] == pad + key + ":" || lines[$0].hasPrefix(pad + key + ": ")
+        }) {
+            guard lines[keyLine] == pad + key + ":" else {
+                return .failure(
+                    CalendarEditError("\(key) is written on one line; write it as a list to add to it here"))
+            }
+            // The list ends at the next line indented no deeper than the key.
+            var last = keyLine
+            var index = keyLine + 1
+            while index < end {
+                let leading = lines[index].prefix { $0 == " " }.count
+                if !lines[index].trimmingWhitespace.isEmpty {
+                    if leading <= indent { break }
+                    last = index
+                }
+                index += 1
+            }
+            lines.insert(contentsOf: written, at: last + 1)
+        } else {
+            var last = end - 1
+            while last > line - 1, lines[last].trimmingWhitespace.isEmpty { last -= 1 }
+            lines.insert(contentsOf: [pad + key + ":"] + written, at: last + 1)
+        }
+        return .success(lines.joined(separator: "\n"))
+    }
+
+    /// An override of the host rotation as a `conferences.yaml` list entry.
+    public static func overrideEntry(_ change: RotationOverride.Change, note: String) -> [String] {
+        var lines: [String]
+        switch change {
+        case .swap(let a, let b): lines = ["- swap: [\(a), \(b)]"]
+        case .cancelled(let year): lines = ["- year: \(year)", "  cancelled: true"]
+        case .digital(let year): lines = ["- year: \(year)", "  digital: true"]
+        case .hosts(let year, let hosts): lines = ["- year: \(year)", "  hosts: [\(hosts.joined(separator: ", "))]"]
+        case .moved(let year, let move):
+            lines = ["- year: \(year)", "  moved-to: {year: \(move.year), season: \(move.season.rawValue)}"]
+        }
+        return lines + ["  note: \(MeetingYAML.quoted(note))"]
+    }
+
     /// Dates, times, slugs and words as they are; anything else double-quoted.
     static func scalar(_ value: String) -> String {
         let plain =

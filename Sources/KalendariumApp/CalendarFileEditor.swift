@@ -24,6 +24,15 @@ public actor CalendarFileEditor: CalendarEditing {
         return await BlockingPool.run { Self.edit(change, in: directory, version: nil, write: false) }
     }
 
+    public func plan(year: Int) async -> YearPlan? {
+        let directory = self.directory
+        return await BlockingPool.run {
+            let load = CalendarDirectory.load(directory)
+            guard load.isUsable else { return nil }
+            return Planner.plan(year: year, data: load.data, externalEvents: load.externalEvents)
+        }
+    }
+
     /// One save at a time, so two saves of one file cannot interleave.
     public func save(_ change: CalendarChange, version: String) async -> CalendarEdit {
         let directory = self.directory
@@ -43,12 +52,11 @@ public actor CalendarFileEditor: CalendarEditing {
             return failed(
                 "", "", "the data in \(directory) does not load now; run kalendarium check and fix it first")
         }
-        let data = current.data
         let file: String
         let before: String
         let after: String
         let year: Int
-        switch made(change, data: data, directory: directory) {
+        switch made(change, load: current, directory: directory) {
         case .failure(let error):
             return failed("", "", error.description)
         case .success(let result):
@@ -92,10 +100,11 @@ public actor CalendarFileEditor: CalendarEditing {
 
     /// The file a change edits, its text before and after, and the year it is about.
     static func made(
-        _ change: CalendarChange, data: CalendarData, directory: String
+        _ change: CalendarChange, load: CalendarLoad, directory: String
     ) -> Result<
         (String, String, String, Int), CalendarEditError
     > {
+        let data = load.data
         func text(_ file: String) -> String {
             (try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)) ?? ""
         }
@@ -161,6 +170,26 @@ public actor CalendarFileEditor: CalendarEditing {
                     ("digital", place?.digital.map { $0.platform ?? "true" }),
                 ])
             }
+        case .rotation(let slug, let override, let note):
+            guard let conference = data.conference(slug), let location = conference.location else {
+                return .failure(CalendarEditError("no conference \(slug) in conferences.yaml"))
+            }
+            let note = note.trimmingWhitespace
+            guard !note.isEmpty else {
+                return .failure(CalendarEditError("an override needs a note that says why it was decided"))
+            }
+            let file = URL(fileURLWithPath: location.file).lastPathComponent
+            let before = text(file)
+            return YearFileEdit.appending(
+                YearFileEdit.overrideEntry(override, note: note), toList: "overrides", inItemAt: location.line,
+                of: before
+            ).map { (file, before, $0, RotationOverride(override).years.first ?? 0) }
+        case .adoptPlan(let year):
+            let plan = Planner.plan(year: year, data: data, externalEvents: load.externalEvents)
+            let file = "\(year).yaml"
+            let after = MeetingYAML.yearFile(
+                plan, data: data, header: MeetingYAML.planHeader(plan, data: data, by: "the workspace (Planera år)"))
+            return .success((file, text(file), after, year))
         case .cancel(let id, let reason, let decided):
             return keys(id) { meeting in
                 guard meeting.status != .cancelled else {

@@ -22,6 +22,9 @@ enum Templates {
     static let workspaceItems = parse(PackageResources.ws_items_html_mustache, "ws-items.html.mustache")
     static let workspaceItem = parse(PackageResources.ws_item_html_mustache, "ws-item.html.mustache")
     static let workspaceAgenda = parse(PackageResources.ws_agenda_html_mustache, "ws-agenda.html.mustache")
+    static let workspaceMinutes = parse(PackageResources.ws_minutes_html_mustache, "ws-minutes.html.mustache")
+    static let workspaceRotation = parse(PackageResources.ws_rotation_html_mustache, "ws-rotation.html.mustache")
+    static let workspacePlan = parse(PackageResources.ws_plan_html_mustache, "ws-plan.html.mustache")
 
     private static func parse(_ bytes: [UInt8], _ name: String) -> MustacheTemplate {
         do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {

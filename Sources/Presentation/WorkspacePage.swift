@@ -23,12 +23,16 @@ public enum WorkspacePage {
         case overview = "/arbetsyta/"
         case meetings = "/arbetsyta/moten"
         case items = "/arbetsyta/arenden"
+        case rotation = "/arbetsyta/vardskap"
+        case plan = "/arbetsyta/planera"
 
         var label: String {
             switch self {
             case .overview: "Översikt"
             case .meetings: "Möten"
             case .items: "Ärenden"
+            case .rotation: "Värdskap"
+            case .plan: "Planera år"
             }
         }
     }

@@ -147,7 +147,7 @@ extension WorkspacePage {
         }
     }
 
-    static func change(_ change: Change, csrf: String) -> String {
+    static func change(_ change: Change, csrf: String, button: String = "Spara ändringen") -> String {
         Templates.workspaceChange.render([
             "file": change.file, "hasErrors": !change.errors.isEmpty, "errors": change.errors,
             "hasWarnings": !change.warnings.isEmpty, "warnings": change.warnings,
@@ -159,7 +159,7 @@ extension WorkspacePage {
                 case .gap: ["kind": "same", "text": "  …"]
                 }
             },
-            "action": change.action, "csrf": csrf, "version": change.version,
+            "action": change.action, "csrf": csrf, "version": change.version, "button": button,
             "fields": change.fields.filter { $0.0 != "csrf" && $0.0 != "steg" && $0.0 != "version" }.map {
                 ["name": $0.0, "value": $0.1]
             },
@@ -183,7 +183,7 @@ extension WorkspacePage {
             "title": Swedish.meetingTitle(meeting, data).capitalizedFirst, "when": Swedish.when(meeting),
             "place": Swedish.place(meeting.place, data) as Any, "status": Swedish.status(meeting.status) ?? "planerat",
             "agendaHref": "/arbetsyta/moten/\(meeting.id)/dagordning",
-            "minutesHref": MeetingPage.url(pageURL: pageURL, meeting: meeting.id) + "/minnesanteckningar",
+            "minutesHref": "/arbetsyta/moten/\(meeting.id)/minnesanteckningar",
             "pageHref": MeetingPage.url(pageURL: pageURL, meeting: meeting.id),
             "mayEdit": viewer.person.mayEditData, "csrf": viewer.csrf,
             "action": "/arbetsyta/moten/\(meeting.id)", "cancelled": meeting.status == .cancelled,

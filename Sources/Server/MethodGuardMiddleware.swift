@@ -36,11 +36,12 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     static func workspaceMethods(_ path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/").dropFirst()
         switch Array(parts) {
-        case ["logga-in"], ["logga-in", "lank"], ["arenden"]: return [.get, .head, .post]
+        case ["logga-in"], ["logga-in", "lank"], ["arenden"], ["vardskap"], ["planera"]: return [.get, .head, .post]
         case ["logga-ut"], ["moten", "extra"]: return [.post]
         case let p where p.count == 2 && p[0] == "arenden": return [.get, .head, .post]
         case let p where p.count == 2 && p[0] == "moten": return [.get, .head, .post]
-        case let p where p.count == 3 && p[0] == "moten" && p[2] == "dagordning": return [.get, .head, .post]
+        case let p where p.count == 3 && p[0] == "moten" && (p[2] == "dagordning" || p[2] == "minnesanteckningar"):
+            return [.get, .head, .post]
         default: return [.get, .head]
         }
     }

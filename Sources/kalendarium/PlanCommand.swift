@@ -37,13 +37,7 @@ struct PlanCommand: ParsableCommand {
         }
         let text = MeetingYAML.yearFile(
             plan, data: load.data,
-            header: [
-                "Kalendarium \(year): proposed by `kalendarium plan \(year)` from calendars/rules.yaml.",
-                "Each comment says why that date. Review, adjust, then run `kalendarium check`.",
-            ]
-                + load.data.bodies.filter { $0.chairs(in: year) == nil }.map {
-                    "Add \($0.name)'s chairs for \(year) to bodies.yaml when they are elected."
-                } + plan.relaxations.map { "Rule that gave way: \($0)" })
+            header: MeetingYAML.planHeader(plan, data: load.data, by: "`kalendarium plan \(year)`"))
         if let out {
             do {
                 try AtomicFile.write(Data(text.utf8), to: out)

@@ -10,6 +10,10 @@ public enum CalendarChange: Hashable, Sendable {
     case place(meeting: String, place: Place?)
     /// Cancels a meeting, with the reason and the day it was decided.
     case cancel(meeting: String, reason: String, decided: LocalDate)
+    /// A decided deviation from a conference's host rotation, with the note that says why.
+    case rotation(conference: String, RotationOverride.Change, note: String)
+    /// The year's plan from the rules (`kalendarium plan YEAR`) as `calendars/YEAR.yaml`.
+    case adoptPlan(year: Int)
 }
 
 /// What `kalendarium extra` and the workspace's form say about an extra meeting.

@@ -109,6 +109,9 @@ extension Workspace {
             return WorkspaceResponse.redirect(
                 WorkspacePaths.meetings + "?ar=\(extra.date.year)&sparat=\(edit.file)")
         }
+        if case .adoptPlan(let year) = change {
+            return WorkspaceResponse.redirect(action + "?ar=\(year)&sparat=\(edit.file)")
+        }
         return WorkspaceResponse.redirect(action + "?sparat=\(edit.file)")
     }
 
@@ -118,6 +121,8 @@ extension Workspace {
         case .move(_, let date, let start, _): "meeting: moved to \(date)" + (start.map { " \($0)" } ?? "")
         case .place: "meeting: place changed"
         case .cancel(_, let reason, _): "meeting: cancelled (\(reason))"
+        case .rotation(let conference, let change, _): "rotation: \(conference) \(change)"
+        case .adoptPlan(let year): "plan: \(year) adopted"
         }
     }
 

@@ -48,6 +48,8 @@ public struct Workspace: Sendable {
         registerOverview(on: router)
         registerMeetings(on: router)
         registerAgenda(on: router)
+        registerMinutes(on: router)
+        registerRotation(on: router)
         registerItems(on: router)
     }
 

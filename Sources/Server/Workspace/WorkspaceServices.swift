@@ -16,6 +16,9 @@ public protocol CalendarEditing: Sendable {
     /// Writes `change` if the file is still at `version` (the preview's) and the data
     /// loads afterwards; reloads the calendar.
     func save(_ change: CalendarChange, version: String) async -> CalendarEdit
+    /// The year's plan from the rules and the external calendars, as `kalendarium plan`
+    /// makes it; nil when the data does not load.
+    func plan(year: Int) async -> YearPlan?
 }
 
 /// The workspace's settings.
