@@ -82,9 +82,14 @@ extension WorkspacePage {
             main: Templates.workspaceItem.render(context), notice: notice, error: error)
     }
 
+    public static let paperTooLarge =
+        "Handlingen är för stor: högst \(PaperContent.maximumBytes / (1024 * 1024)) MiB. Lägg en större fil på en filyta och länka till den."
+
+    /// `paperURL`: where a paper of the agenda is read (the meeting page's address,
+    /// with the person's own token for a members-only body).
     public static func agenda(
         _ viewer: Viewer, _ agenda: Agenda, meeting: Meeting, data: CalendarData, notice: String? = nil,
-        error: String? = nil
+        error: String? = nil, paperURL: @escaping (String) -> String = { $0 }
     ) -> String {
         let body = data.body(meeting.subject.slug)
         let editable = viewer.person.mayEditAgendas
@@ -98,7 +103,13 @@ extension WorkspacePage {
             "points": accepted.enumerated().map { index, point -> [String: Any] in
                 [
                     "number": index + 1, "title": point.title, "kind": Swedish.agendaKind(point.kind) as Any,
-                    "papers": point.papers.map(\.name), "first": index == 0, "last": index == accepted.count - 1,
+                    "papers": point.papers.map { paper -> [String: String] in
+                        if case .link(let url) = paper.source { return ["name": paper.name, "href": url] }
+                        return ["name": paper.name, "href": paperURL(paper.name)]
+                    },
+                    "first": index == 0, "last": index == accepted.count - 1,
+                    "maxMiB": PaperContent.maximumBytes / (1024 * 1024),
+                    "accept": PaperContent.allowedExtensions.map { "." + $0 }.joined(separator: ","),
                     "mayEdit": editable, "action": "/arbetsyta/moten/\(meeting.id)/dagordning", "csrf": viewer.csrf,
                 ]
             },

@@ -168,7 +168,7 @@ extension WorkspacePage {
 
     public static func meeting(
         _ viewer: Viewer, _ meeting: Meeting, data: CalendarData, pageURL: String, audit: [AuditEntry],
-        notice: String? = nil, error: String? = nil, preview: Change? = nil
+        answerURL: String? = nil, notice: String? = nil, error: String? = nil, preview: Change? = nil
     ) -> String {
         var start = "", end = "", date = ""
         switch meeting.schedule {
@@ -192,7 +192,7 @@ extension WorkspacePage {
             "municipalities": data.municipalities.map {
                 ["slug": $0.slug, "name": $0.name, "selected": meeting.place?.municipality == $0.slug]
             },
-            "hasAudit": !audit.isEmpty, "audit": audit.map(auditRow),
+            "hasAudit": !audit.isEmpty, "audit": audit.map(auditRow), "answerHref": answerURL as Any,
         ]
         var main = Templates.workspaceMeeting.render(context)
         if let preview { main = change(preview, csrf: viewer.csrf) + main }

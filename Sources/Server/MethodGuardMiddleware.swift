@@ -42,6 +42,8 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         case let p where p.count == 2 && p[0] == "moten": return [.get, .head, .post]
         case let p where p.count == 3 && p[0] == "moten" && (p[2] == "dagordning" || p[2] == "minnesanteckningar"):
             return [.get, .head, .post]
+        case let p where p.count == 4 && p[0] == "moten" && p[2] == "dagordning" && p[3] == "handlingar":
+            return [.post]
         default: return [.get, .head]
         }
     }

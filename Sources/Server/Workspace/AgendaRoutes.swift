@@ -21,7 +21,9 @@ extension Workspace {
                 let notice = request.uri.queryParameters.get("klart").flatMap { Self.agendaNotice[String($0)] }
                 return WorkspaceResponse.html(
                     .ok,
-                    WorkspacePage.agenda(signed.viewer, agenda, meeting: meeting, data: signed.data, notice: notice))
+                    WorkspacePage.agenda(
+                        signed.viewer, agenda, meeting: meeting, data: signed.data, notice: notice,
+                        paperURL: try await paperLink(meeting, signed)))
             }
         }
         router.post("/arbetsyta/moten/{id}/dagordning") { request, context in
@@ -110,10 +112,22 @@ extension Workspace {
         return WorkspaceResponse.redirect(WorkspacePaths.agenda(meeting.id) + "?klart=\(action)")
     }
 
+    /// Where the person reads a paper: the meeting page's paper address, with their own
+    /// token when the body is members-only (the same token their kallelse carries).
+    func paperLink(_ meeting: Meeting, _ signed: SignedIn) async throws -> @Sendable (String) -> String {
+        let pageURL = signed.published.pageURL
+        var token: String?
+        if let body = signed.data.body(meeting.subject.slug), body.agendaIsRestricted {
+            token = AgendaTokens(secret: try await store.agendaTokenSecret()).token(
+                meeting: meeting.id, email: signed.person.email)
+        }
+        return { [token] name in MeetingPage.paperURL(pageURL: pageURL, meeting: meeting.id, name: name, token: token) }
+    }
+
     static let agendaNotice: [String: String] = [
         "ny-punkt": "Punkten är tillagd.", "upp": "Punkten är flyttad.", "ned": "Punkten är flyttad.",
         "ta-bort": "Punkten är borttagen.", "publicera": "Dagordningen är publicerad.",
         "godta": "Förslaget är godtaget och står nu på dagordningen.", "avsla": "Förslaget är avslaget.",
-        "foresla": "Ditt förslag är skickat till sekretariatet.",
+        "foresla": "Ditt förslag är skickat till sekretariatet.", "handling": "Handlingen är bifogad.",
     ]
 }

@@ -55,7 +55,7 @@ extension Workspace {
                     WorkspacePage.meeting(
                         signed.viewer, meeting, data: signed.data, pageURL: signed.published.pageURL,
                         audit: try await store.auditEntries(subject: AuditEntry.meeting(meeting.id), limit: 50),
-                        notice: notice))
+                        answerURL: try await answerLink(meeting, signed), notice: notice))
             }
         }
         router.post("/arbetsyta/moten/{id}") { request, context in
@@ -113,6 +113,17 @@ extension Workspace {
             return WorkspaceResponse.redirect(action + "?ar=\(year)&sparat=\(edit.file)")
         }
         return WorkspaceResponse.redirect(action + "?sparat=\(edit.file)")
+    }
+
+    /// The person's own answer link when the kallelse goes to them and answers are open.
+    func answerLink(_ meeting: Meeting, _ signed: SignedIn) async throws -> String? {
+        let invited = signed.data.invitees(of: meeting, recipients: signed.published.recipients)
+        guard invited.contains(where: { $0.email.lowercased() == signed.person.email }),
+            AnswerWindow(meeting, at: now()) == .open
+        else { return nil }
+        let token = AgendaTokens(secret: try await store.agendaTokenSecret()).answerToken(
+            meeting: meeting.id, email: signed.person.email)
+        return MeetingPage.answerURL(pageURL: signed.published.pageURL, meeting: meeting.id, token: token, choice: nil)
     }
 
     static func describe(_ change: CalendarChange) -> String {

@@ -49,6 +49,7 @@ public struct Workspace: Sendable {
         registerMeetings(on: router)
         registerAgenda(on: router)
         registerMinutes(on: router)
+        registerPaperUpload(on: router)
         registerRotation(on: router)
         registerItems(on: router)
     }
