@@ -41,7 +41,12 @@ extension WorkspacePage {
                     "due": item.due.map(Swedish.shortDate) ?? "", "owners": owners(item, data),
                 ]
             },
-            "hasWarnings": !warnings.isEmpty, "warnings": warnings.map(\.message),
+            "hasWarnings": !warnings.isEmpty,
+            "warnings": warnings.map { w -> String in
+                let subject = w.subject.map { data.body($0)?.name ?? data.conference($0)?.name ?? $0 }
+                let when = w.date.map(Swedish.shortDate) ?? w.year.map(String.init)
+                return [when, subject].compactMap { $0 }.joined(separator: ", ") + ": " + Swedish.deviation(w)
+            },
         ]
         var hosts: [[String: Any]] = []
         for conference in data.conferences {
