@@ -94,6 +94,10 @@ extension WorkspacePage {
         let body = data.body(meeting.subject.slug)
         let editable = viewer.person.mayEditAgendas
         let accepted = agenda.accepted
+        let action = "/arbetsyta/moten/\(meeting.id)/dagordning"
+        let kinds = [AgendaKind.information, .discussion, .decision, .standing].map {
+            ($0.rawValue, Swedish.agendaKind($0) ?? "Stående punkt")
+        }
         let context: [String: Any] = [
             "title": Swedish.meetingTitle(meeting, data).capitalizedFirst, "when": Swedish.when(meeting),
             "meetingHref": "/arbetsyta/moten/\(meeting.id)", "action": "/arbetsyta/moten/\(meeting.id)/dagordning",
@@ -107,15 +111,15 @@ extension WorkspacePage {
                         if case .link(let url) = paper.source { return ["name": paper.name, "href": url] }
                         return ["name": paper.name, "href": paperURL(paper.name)]
                     },
+                    "stored": point.papers.map { ["name": $0.name, "action": action, "csrf": viewer.csrf] },
+                    "kinds": kinds.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == point.kind.rawValue] },
                     "first": index == 0, "last": index == accepted.count - 1,
                     "maxMiB": PaperContent.maximumBytes / (1024 * 1024),
                     "accept": PaperContent.allowedExtensions.map { "." + $0 }.joined(separator: ","),
                     "mayEdit": editable, "action": "/arbetsyta/moten/\(meeting.id)/dagordning", "csrf": viewer.csrf,
                 ]
             },
-            "kinds": [AgendaKind.information, .discussion, .decision, .standing].map {
-                ["value": $0.rawValue, "label": Swedish.agendaKind($0) ?? "Stående punkt"]
-            },
+            "kinds": kinds.map { ["value": $0.0, "label": $0.1] },
             "hasProposals": !agenda.proposals.isEmpty,
             "proposals": agenda.proposals.map { point -> [String: Any] in
                 [

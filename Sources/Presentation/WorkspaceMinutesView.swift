@@ -28,6 +28,9 @@ extension WorkspacePage {
             context["quorum"] =
                 "\(quorum.present) av \(quorum.members) ledamöter närvarande"
                 + (quorum.reached ? "; beslutsmässigt." : "; inte beslutsmässigt (minst hälften krävs).")
+            context["chair"] = content.chair ?? ""
+            context["secretaryName"] = content.secretary ?? ""
+            context["adjuster"] = minutes.approvers.first { $0 != content.chair } ?? ""
             context["approvers"] = minutes.approvers.isEmpty ? "ingen namngiven" : Swedish.list(minutes.approvers)
             context["hasApprovals"] = !minutes.approvals.isEmpty
             context["approvals"] = Swedish.list(minutes.approvals.map(\.by))

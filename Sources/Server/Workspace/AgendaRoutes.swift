@@ -51,6 +51,18 @@ extension Workspace {
                     _ = try agenda.add(Agenda.PointFields(title: title, kind: kind), at: now)
                 }, title
             )
+        case "andra":
+            guard person.mayEditAgendas else { return .some(nil) }
+            let kind = AgendaKind(rawValue: form["typ"] ?? "")
+            return (
+                { agenda, now throws(AgendaError) in
+                    try agenda.edit(number, Agenda.PointFields(title: title, kind: kind), at: now)
+                }, "\(number): \(title)"
+            )
+        case "ta-bort-handling":
+            guard person.mayEditAgendas else { return .some(nil) }
+            let name = form["handling"] ?? ""
+            return ({ agenda, now throws(AgendaError) in _ = try agenda.detach(name, at: now) }, name)
         case "upp", "ned":
             guard person.mayEditAgendas else { return .some(nil) }
             let to = form["andring"] == "upp" ? number - 1 : number + 1
@@ -129,5 +141,6 @@ extension Workspace {
         "ta-bort": "Punkten är borttagen.", "publicera": "Dagordningen är publicerad.",
         "godta": "Förslaget är godtaget och står nu på dagordningen.", "avsla": "Förslaget är avslaget.",
         "foresla": "Ditt förslag är skickat till sekretariatet.", "handling": "Handlingen är bifogad.",
+        "andra": "Punkten är ändrad.", "ta-bort-handling": "Handlingen är borttagen.",
     ]
 }

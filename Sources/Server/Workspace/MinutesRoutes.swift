@@ -83,6 +83,16 @@ extension Workspace {
                     m = started
                     return []
                 }
+            case "funktioner":
+                let chair = form.given("ordforande")
+                let secretary = form.given("sekreterare")
+                let adjuster = form.given("justerare")
+                detail = [chair, secretary, adjuster].compactMap { $0 }.joined(separator: ", ")
+                change = { m, _ throws(AgendaError) in
+                    try m.setChair(chair, secretary: secretary)
+                    if let adjuster { try m.setAdjuster(adjuster) }
+                    return []
+                }
             case "narvaro":
                 let attendance = Attendance(
                     name: form["namn"] ?? "", municipality: form.given("kommun"), organisation: nil,
@@ -164,7 +174,8 @@ extension Workspace {
     }
 
     static let minutesNotice: [String: String] = [
-        "starta": "Minnesanteckningarna är startade.", "narvaro": "Närvaron är antecknad.",
+        "starta": "Minnesanteckningarna är startade.",
+        "funktioner": "Ordförande, sekreterare och justerare är sparade.", "narvaro": "Närvaron är antecknad.",
         "anteckning": "Anteckningen är sparad.", "beslut": "Beslutet är antecknat.",
         "uppfoljning": "Uppföljningen är antecknad.", "justera": "Justeringen är registrerad.",
         "ratta": "Rättelsen är öppnad: ändra utkastet och justera igen.",
