@@ -64,7 +64,7 @@ extension WorkspacePage {
             }
             context["points"] = content.points.enumerated().map { index, point -> [String: Any] in
                 [
-                    "number": index + 1, "title": "\(index + 1). \(point.title)",
+                    "number": index + 1, "title": point.title,
                     "notes": point.notes.isEmpty ? [] : point.notes.split(separator: "\n\n").map(String.init),
                     "hasDecisions": !point.decisions.isEmpty,
                     "decisions": point.decisions.map { decision -> [String: Any] in
