@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -41,6 +42,13 @@ def mails(maildir: Path):
 
 def text(message):
     return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+
+
+def links_to(daemon, address):
+    """The sign-in links already mailed to `address`."""
+    return {link for m in mails(daemon.state / "maildir")
+            if m["Subject"] == SUBJECT and m["To"].addresses[0].addr_spec == address
+            for link in re.findall(r"https?://\S+/arbetsyta/logga-in/lank\?token=[0-9a-f]{64}", text(m))}
 
 
 def sign_in_link(daemon, address, seen=(), limit=10):
@@ -87,8 +95,35 @@ def notice(driver):
     return WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.saved"))).text
 
 
+def press(driver, element):
+    """Clicks a button or link that loads a new page, and waits until the old page is
+    gone, so nothing after it reads the page it left."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(lambda _: gone(old))
+
+
+def gone(element):
+    """Whether `element` has left the document. Chromium says so in two ways: a stale
+    reference, or, when the page is swapped while it asks, an inspector error that the
+    node "does not belong to the document"."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+
+
 def click(driver, text):
-    driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
+    press(driver, driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']"))
+
+
+def follow(driver, text):
+    press(driver, driver.find_element(By.LINK_TEXT, text))
 
 
 def fill(driver, element_id, value):
@@ -106,10 +141,11 @@ def sign_in(driver, daemon, address):
     driver.get(daemon.base + "/arbetsyta/")
     assert h1(driver) == "Logga in", "the workspace sends a stranger to the sign-in page"
     shot(driver, "01-logga-in")
+    seen = links_to(daemon, address)
     fill(driver, "epost", address)
     click(driver, "Skicka inloggningslänk")
     assert h1(driver) == "Kolla din e-post"
-    _, link = sign_in_link(daemon, address)
+    _, link = sign_in_link(daemon, address, seen)
     driver.get(link)
     assert h1(driver) == "Logga in"
     click(driver, "Logga in")
@@ -125,7 +161,7 @@ def test_the_secretariat_runs_the_whole_cycle_in_the_browser(kalendarium_bin, ru
         shot(browser, "02-oversikt")
 
         # An extra meeting: previewed as a diff with check's result, then saved.
-        browser.find_element(By.LINK_TEXT, "Möten").click()
+        follow(browser, "Möten")
         browser.get(d.base + "/arbetsyta/moten?ar=2031")
         assert h1(browser) == "Möten 2031"
         Select(browser.find_element(By.ID, "organ")).select_by_value("ledningsgruppen")
@@ -144,7 +180,7 @@ def test_the_secretariat_runs_the_whole_cycle_in_the_browser(kalendarium_bin, ru
 
         # The agenda: a point, then publish.
         browser.get(d.base + f"/arbetsyta/moten/{MEETING}")
-        browser.find_element(By.LINK_TEXT, "Dagordning").click()
+        follow(browser, "Dagordning")
         assert h1(browser).startswith("Dagordning")
         fill(browser, "rubrik", "Budget 2032")
         Select(browser.find_element(By.ID, "typ")).select_by_value("decision")
@@ -168,7 +204,7 @@ def test_the_secretariat_runs_the_whole_cycle_in_the_browser(kalendarium_bin, ru
 
         # The minutes: start, name the approvers, a decision that becomes an item, approve.
         browser.get(d.base + f"/arbetsyta/moten/{MEETING}")
-        browser.find_element(By.LINK_TEXT, "Minnesanteckningar").click()
+        follow(browser, "Minnesanteckningar")
         click(browser, "Starta minnesanteckningarna")
         assert "Minnesanteckningarna är startade." in notice(browser)
         fill(browser, "f-ordforande", "Daniel Dronjak")
@@ -180,8 +216,8 @@ def test_the_secretariat_runs_the_whole_cycle_in_the_browser(kalendarium_bin, ru
         fill(browser, f"beslut-{number}", "Att ta fram ett förslag till budget för 2032")
         Select(browser.find_element(By.ID, f"ansvarig-{number}")).select_by_value("municipality:huddinge")
         fill(browser, f"klart-{number}", "2031-05-01")
-        browser.find_element(By.ID, f"beslut-{number}").find_element(
-            By.XPATH, "./ancestor::form//button[normalize-space()='Anteckna beslutet']").click()
+        press(browser, browser.find_element(By.ID, f"beslut-{number}").find_element(
+            By.XPATH, "./ancestor::form//button[normalize-space()='Anteckna beslutet']"))
         assert "Beslutet är antecknat." in notice(browser)
         item_link = browser.find_element(By.PARTIAL_LINK_TEXT, "ärende ")
         item_href = item_link.get_attribute("href")
@@ -193,7 +229,7 @@ def test_the_secretariat_runs_the_whole_cycle_in_the_browser(kalendarium_bin, ru
         shot(browser, "05-minnesanteckningar")
 
         # The decision's item, in Ärenden.
-        browser.find_element(By.LINK_TEXT, "Ärenden").click()
+        follow(browser, "Ärenden")
         assert h1(browser) == "Ärenden"
         titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table a")]
         assert "Ta fram ett förslag till budget för 2032" in titles, titles

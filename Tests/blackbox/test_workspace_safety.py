@@ -6,7 +6,6 @@ script in a title shows as text, every page has the security headers, and
 `kalendarium sessions revoke` ends a session at once."""
 
 import http.cookiejar
-import re
 import sqlite3
 import time
 import urllib.error
@@ -19,7 +18,7 @@ from selenium.webdriver.support.ui import Select
 
 from test_meeting_pages import serve
 from test_workspace_cycle import (SECRETARIAT, SUBJECT, browser, click, h1, mails, notice, shot,  # noqa: F401
-                                  sign_in, sign_in_link, text)
+                                  links_to, sign_in, sign_in_link)
 
 MEMBER = "kd.huddinge@example.org"
 
@@ -65,13 +64,6 @@ class Client:
         status, _, page = self.request("/arbetsyta/")
         assert status == 200 and "<h1>Översikt</h1>" in page
         return page
-
-
-def links_to(daemon, address):
-    """The sign-in links already mailed to `address`."""
-    return {link for m in mails(daemon.state / "maildir")
-            if m["Subject"] == SUBJECT and m["To"].addresses[0].addr_spec == address
-            for link in re.findall(r"https?://\S+token=[0-9a-f]{64}", text(m))}
 
 
 def test_links_work_once_only_by_post_and_only_for_known_addresses(kalendarium_bin, tmp_path, browser):
