@@ -20,6 +20,16 @@ public enum FeedRenderer {
     public static func render(
         _ feed: FeedDefinition, revisions: EventRevisions, settings: FeedSettings
     ) throws(ICalError) -> String {
+        var shared = SerializedEvents()
+        return try render(feed, revisions: revisions, settings: settings, sharing: &shared)
+    }
+
+    /// Renders `feed`, taking each event's text from `shared` where an earlier feed of
+    /// the same build wrote it, and leaving the new ones there for the next.
+    public static func render(
+        _ feed: FeedDefinition, revisions: EventRevisions, settings: FeedSettings,
+        sharing shared: inout SerializedEvents
+    ) throws(ICalError) -> String {
         let events = feed.events.sorted { (startKey($0), $0.uid) < (startKey($1), $1.uid) }
         let calendar = ICalComponent(
             "VCALENDAR",
@@ -40,9 +50,11 @@ public enum FeedRenderer {
                     parameters: [ICalParameter("VALUE", "DURATION")]),
                 ICalProperty("X-PUBLISHED-TTL", .text(settings.refreshInterval)),
             ] + (feed.color.map { [ICalProperty("COLOR", .text($0.name))] } ?? []),
-            components: [StockholmZone.component]
-                + events.map { component($0, revisions: revisions, settings: settings) })
-        return try ICalendarWriter.serialize(calendar)
+            components: [StockholmZone.component])
+        var texts: [String] = []
+        texts.reserveCapacity(events.count)
+        for event in events { texts.append(try shared.text(of: event, revisions: revisions, settings: settings)) }
+        return try ICalendarWriter.serialize(calendar, appending: texts)
     }
 
     /// One meeting as an iTIP invitation (RFC 5546) to one person, for the kallelse: the

@@ -20,8 +20,9 @@ public struct FeedSet: Sendable {
         for event in definitions.flatMap(\.events) { unique[event.uid] = event }
         revisions.record(unique.values.sorted { $0.uid < $1.uid }, at: now)
         var feeds: [RenderedFeed] = []
+        var shared = SerializedEvents()
         for definition in definitions {
-            let text = try FeedRenderer.render(definition, revisions: revisions, settings: settings)
+            let text = try FeedRenderer.render(definition, revisions: revisions, settings: settings, sharing: &shared)
             let modified = definition.events.compactMap { revisions.revision(of: $0.uid)?.modified }.max() ?? now
             feeds.append(
                 RenderedFeed(

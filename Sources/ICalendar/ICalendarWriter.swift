@@ -12,6 +12,29 @@ public enum ICalendarWriter {
         }
     }
 
+    /// The text of `component` with `children` after its own subcomponents, each a
+    /// component's text from ``serialize(_:)``: byte for byte what libical writes for
+    /// them nested, since it writes a component as its properties, then each child's
+    /// text, then its END line (and folding is per line). So a feed's events can be
+    /// serialised once and their text shared by every feed that holds them.
+    public static func serialize(
+        _ component: ICalComponent, appending children: [String]
+    ) throws(ICalError)
+        -> String
+    {
+        let text = try serialize(component)
+        let end = "END:\(component.name)\r\n"
+        guard text.utf8.count >= end.utf8.count, text.utf8.suffix(end.utf8.count).elementsEqual(end.utf8) else {
+            throw ICalError("libical's text of \(component.name) does not end with its END line")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + children.reduce(0) { $0 + $1.utf8.count })
+        bytes += text.utf8.dropLast(end.utf8.count)
+        for child in children { bytes += child.utf8 }
+        bytes += end.utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func make(_ component: ICalComponent) throws(ICalError) -> OpaquePointer {
         let kind = icalcomponent_string_to_kind(component.name)
         guard kind != ICAL_NO_COMPONENT, kind != ICAL_X_COMPONENT, let handle = icalcomponent_new(kind) else {

@@ -41,6 +41,18 @@ import Testing
         #expect(parsed.calendar == original)
     }
 
+    /// The feeds serialise each event once and append its text to every feed that holds
+    /// it: that must be the very bytes libical writes for the calendar nested.
+    @Test func childrenSerialisedAloneAppendToTheBytesOfTheNestedCalendar() throws {
+        let long = String(repeating: "Överenskommelse \\ om samverkan, ", count: 6)
+        let events = [event("a@x", summary: Self.hostile), event("b@x", summary: long), event("c@x")]
+        let nested = try ICalendarWriter.serialize(calendar(events))
+        let shared = try ICalendarWriter.serialize(
+            calendar([]), appending: try events.map { try ICalendarWriter.serialize($0) })
+        #expect(Array(shared.utf8) == Array(nested.utf8))
+        #expect(try ICalendarWriter.serialize(calendar([]), appending: []) == ICalendarWriter.serialize(calendar([])))
+    }
+
     @Test func textIsEscapedAndCannotInjectLines() throws {
         let text = try ICalendarWriter.serialize(calendar([event("a@x", summary: Self.hostile)]))
             .replacing("\r\n ", with: "")  // unfold
