@@ -2,7 +2,12 @@
 extension StringProtocol {
     /// Without leading and trailing white space (line breaks included).
     public var trimmingWhitespace: String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        // By index, not by building reversed copies: it runs on every field of every
+        // file and of every reminder's text.
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
     }
 
     /// "ordinarie möte" → "Ordinarie möte".

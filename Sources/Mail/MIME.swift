@@ -85,7 +85,7 @@ public enum MIME {
     /// A random seed whose boundaries start no line of the message's parts (with 128
     /// random bits a clash is all but impossible; the check makes it impossible).
     static func freeSeed(avoiding parts: [String]) -> String {
-        let lines = Set(parts.flatMap { $0.split(separator: "\r\n") }.filter { $0.hasPrefix("--") })
+        let lines = dashLines(parts)
         var generator = SystemRandomNumberGenerator()
         while true {
             let seed = (0..<2).map { _ in
@@ -96,6 +96,27 @@ public enum MIME {
                 return seed
             }
         }
+    }
+
+    /// The lines of `parts` that start with `--`, the only ones a boundary can clash
+    /// with. On bytes: the parts are the whole message, and splitting it into Strings
+    /// cost a reminder pass more than encoding it.
+    static func dashLines(_ parts: [String]) -> Set<String> {
+        var lines: Set<String> = []
+        for part in parts {
+            let bytes = Array(part.utf8)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 10 { end += 1 }
+                if end - start >= 2 && bytes[start] == 45 && bytes[start + 1] == 45 {
+                    let stop = end > start && bytes[end - 1] == 13 ? end - 1 : end
+                    lines.insert(String(decoding: bytes[start..<stop], as: UTF8.self))
+                }
+                start = end + 1
+            }
+        }
+        return lines
     }
 
     static func part(contentType: String, encoding: String, content: String) -> String {
@@ -158,39 +179,56 @@ public enum MIME {
     /// breaks keep lines within 76 characters. A leading "." is encoded, so no line of
     /// the body can end an SMTP DATA section.
     public static func quotedPrintable(_ text: String) -> String {
-        var out = ""
-        let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            var current = ""
-            let bytes = Array(line.utf8)
-            for (i, byte) in bytes.enumerated() {
-                let isLast = i == bytes.count - 1
-                var piece: String
-                if (byte == 0x20 || byte == 0x09) && isLast {
-                    piece = hex(byte)  // trailing whitespace would be lost in transport
-                } else if (byte >= 33 && byte <= 126 && byte != 61) || byte == 0x20 || byte == 0x09 {
-                    piece = String(UnicodeScalar(byte))
-                    if current.isEmpty && byte == 0x2E { piece = hex(byte) }
-                } else {
-                    piece = hex(byte)
-                }
-                if current.count + piece.count > 75 {
-                    out += current + "=\r\n"
-                    current = ""
-                    if piece == "." { piece = hex(0x2E) }
-                }
-                current += piece
-            }
-            out += current
-            if index < lines.count - 1 { out += "\r\n" }
+        // On bytes: a reminder pass encodes thousands of bodies, and building a String
+        // per byte (and counting a line's Characters for each) was most of its time.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4 + 2)
+        var start = 0
+        while true {
+            var end = start
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            let atLineFeed = end < bytes.count
+            // CRLF and LF both end a line; a lone CR is data (and encoded).
+            let lineEnd = atLineFeed && end > start && bytes[end - 1] == 13 ? end - 1 : end
+            encodeLine(bytes[start..<lineEnd], into: &out)
+            guard atLineFeed else { break }
+            out += [13, 10]
+            start = end + 1
         }
-        return out.hasSuffix("\r\n") ? out : out + "\r\n"
+        if !out.suffix(2).elementsEqual([13, 10]) { out += [13, 10] }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+    /// One line of `quotedPrintable`, with soft breaks (`=` CRLF) within 76 characters.
+    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var width = 0
+        for index in line.indices {
+            let byte = line[index]
+            let isBlank = byte == 0x20 || byte == 0x09
+            var literal: Bool
+            if isBlank && index == line.index(before: line.endIndex) {
+                literal = false  // trailing whitespace would be lost in transport
+            } else {
+                literal = (byte >= 33 && byte <= 126 && byte != 61) || isBlank
+                if width == 0 && byte == 0x2E { literal = false }
+            }
+            if width + (literal ? 1 : 3) > 75 {
+                out += [61, 13, 10]
+                width = 0
+                if byte == 0x2E { literal = false }
+            }
+            if literal {
+                out.append(byte)
+                width += 1
+            } else {
+                out += [61, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                width += 3
+            }
+        }
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func base64Lines(_ data: [UInt8]) -> String {
         let encoded = Array(Base64.encode(data))

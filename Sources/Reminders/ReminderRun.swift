@@ -1,5 +1,6 @@
 import BlockingPool
 public import Feeds
+import Foundation
 public import KalendariumCore
 public import Mail
 public import Store
@@ -100,25 +101,47 @@ public struct ReminderRun: Sendable {
         let calendars =
             toSend.isEmpty ? [:] : try await store.personTokens(for: toSend.map { $0.recipient.email.lowercased() })
         let versions = Array(agendas.values).latestVersions
-        // Text, libical attachments and MIME are CPU work under libical's lock: on the
-        // thread pool, so a pass never holds up requests on an event loop.
-        let (settings, envelopes) = (self.settings, toSend)
-        let batch = try await BlockingPool.run(throwing: {
-            try envelopes.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
-                let message = try ReminderMailer.message(
-                    envelope, data: data, revisions: revisions, settings: settings, now: now, tokens: tokens,
-                    agendas: versions, calendarToken: calendars[envelope.recipient.email.lowercased()])
-                let entry = OutboxEntry(
-                    key: envelope.key, recipient: envelope.recipient.email.lowercased(),
-                    messageID: message.messageID, message: MIME.render(message), nextAttempt: now, createdAt: now)
-                return (entry, envelope.reminders.map(\.key))
+        // Text, libical attachments and MIME are CPU work: on the thread pool, so a pass
+        // never holds up requests on an event loop, and in one slice per core, since a
+        // pass of thousands of messages is mostly this.
+        let settings = self.settings
+        let slices = Self.slices(toSend, count: ProcessInfo.processInfo.activeProcessorCount)
+        let batch = try await withThrowingTaskGroup(of: (Int, [(entry: OutboxEntry, reminderKeys: [String])]).self) {
+            group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask {
+                    let rendered = try await BlockingPool.run(throwing: {
+                        try slice.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
+                            let message = try ReminderMailer.message(
+                                envelope, data: data, revisions: revisions, settings: settings, now: now,
+                                tokens: tokens, agendas: versions,
+                                calendarToken: calendars[envelope.recipient.email.lowercased()])
+                            let entry = OutboxEntry(
+                                key: envelope.key, recipient: envelope.recipient.email.lowercased(),
+                                messageID: message.messageID, message: MIME.render(message), nextAttempt: now,
+                                createdAt: now)
+                            return (entry, envelope.reminders.map(\.key))
+                        }
+                    })
+                    return (index, rendered)
+                }
             }
-        })
+            var rendered = Array(repeating: [(entry: OutboxEntry, reminderKeys: [String])](), count: slices.count)
+            for try await (index, part) in group { rendered[index] = part }
+            return rendered.flatMap { $0 }
+        }
         // One transaction for the whole pass: all of it is recorded, or none.
         for ((entry, _), queued) in zip(batch, try await store.enqueue(batch)) where queued {
             report.queued.append(entry.key)
         }
         return report
+    }
+
+    /// `items` in at most `count` consecutive slices of nearly equal size, in order.
+    static func slices<T>(_ items: [T], count: Int) -> [ArraySlice<T>] {
+        guard !items.isEmpty else { return [] }
+        let size = (items.count + max(count, 1) - 1) / max(count, 1)
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 
     /// Sends what is due in the outbox. Temporary failures wait and retry (1 min, 5 min,

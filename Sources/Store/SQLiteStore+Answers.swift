@@ -42,16 +42,15 @@ extension SQLiteStore {
         let now = Int(Date().timeIntervalSince1970)
         return try await write { db in
             var tokens: [String: String] = [:]
+            let select = try db.cachedStatement(sql: "SELECT token FROM person_token WHERE email = ?")
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO person_token (email, token, created_at) VALUES (?, ?, ?)")
             for email in emails {
-                if let token = try String.fetchOne(
-                    db, sql: "SELECT token FROM person_token WHERE email = ?", arguments: [email])
-                {
+                if let token = try String.fetchOne(select, arguments: [email]) {
                     tokens[email] = token
                 } else {
                     let token = PersonToken.make()
-                    try db.execute(
-                        sql: "INSERT INTO person_token (email, token, created_at) VALUES (?, ?, ?)",
-                        arguments: [email, token, now])
+                    try insert.execute(arguments: [email, token, now])
                     tokens[email] = token
                 }
             }

@@ -395,24 +395,30 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Cached statements: a pass queues thousands of messages in one transaction, and
+    /// compiling its four statements again for each was a good part of the pass.
     static func enqueue(_ db: Database, _ entry: OutboxEntry, _ reminderKeys: [String]) throws -> Bool {
         let recorded = try String.fetchSet(
-            db, sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?", arguments: [entry.recipient])
+            db.cachedStatement(sql: "SELECT reminder_key FROM reminder_log WHERE recipient = ?"),
+            arguments: [entry.recipient])
         let fresh = reminderKeys.filter { !recorded.contains($0) }
         guard !fresh.isEmpty else { return false }
-        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE key = ?", arguments: [entry.key]) == 0 else {
+        guard
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE key = ?"), arguments: [entry.key])
+                == 0
+        else {
             return false
         }
-        for key in fresh {
-            try db.execute(
-                sql: "INSERT INTO reminder_log (reminder_key, recipient, outbox_key) VALUES (?, ?, ?)",
-                arguments: [key, entry.recipient, entry.key])
-        }
-        try db.execute(
+        let log = try db.cachedStatement(
+            sql: "INSERT INTO reminder_log (reminder_key, recipient, outbox_key) VALUES (?, ?, ?)")
+        for key in fresh { try log.execute(arguments: [key, entry.recipient, entry.key]) }
+        try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (key, recipient, message_id, message, status, attempts, next_attempt, created_at)
                 VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.key, entry.recipient, entry.messageID, entry.message, entry.nextAttempt.secondsSince1970,
                 entry.createdAt.secondsSince1970,

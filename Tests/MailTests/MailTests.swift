@@ -125,6 +125,67 @@ import Testing
         #expect(qp.contains("=20\r\n"))  // trailing space kept
     }
 
+    /// The encoder works on bytes for speed; it must encode exactly as the first,
+    /// Character-by-Character version did (kept here as the reference), over texts made
+    /// of what is hard: line ends of both kinds, dots, `=`, blanks at a line's end,
+    /// multi-byte characters at the soft break. Lone CRs are tested on their own: the
+    /// reference, joining lines as Characters, made "CR CR LF" one line holding "=0D=0A".
+    @Test func quotedPrintableOnBytesEncodesAsTheReferenceDoes() {
+        let pieces = ["a", "Ö", "å", "🚆", ".", "=", " ", "\t", "\n", "\r\n", "x", "~", "\u{7F}", "\u{01}"]
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<3000 {
+            let length = next(240)
+            let text = (0..<length).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : "x" }.joined()
+            #expect(MIME.quotedPrintable(text) == Self.referenceQuotedPrintable(text), "\(Array(text.utf8))")
+        }
+        #expect(MIME.quotedPrintable("") == Self.referenceQuotedPrintable(""))
+        #expect(MIME.quotedPrintable("a\rb\r\r\nc\r") == "a=0Db=0D\r\nc=0D\r\n")
+    }
+
+    @Test func boundariesAvoidTheLinesThatStartWithTwoDashes() {
+        let lines = MIME.dashLines(["a\r\n--alt-1\r\nb -- c\r\n", "--mix-2", "-x\r\n--\r\n"])
+        #expect(lines == ["--alt-1", "--mix-2", "--"])
+        #expect(MIME.dashLines(["", "\r\n"]).isEmpty)
+    }
+
+    static func referenceQuotedPrintable(_ text: String) -> String {
+        func hex(_ byte: UInt8) -> String {
+            let digits = Array("0123456789ABCDEF")
+            return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+        }
+        var out = ""
+        let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            var current = ""
+            let bytes = Array(line.utf8)
+            for (i, byte) in bytes.enumerated() {
+                let isLast = i == bytes.count - 1
+                var piece: String
+                if (byte == 0x20 || byte == 0x09) && isLast {
+                    piece = hex(byte)
+                } else if (byte >= 33 && byte <= 126 && byte != 61) || byte == 0x20 || byte == 0x09 {
+                    piece = String(UnicodeScalar(byte))
+                    if current.isEmpty && byte == 0x2E { piece = hex(byte) }
+                } else {
+                    piece = hex(byte)
+                }
+                if current.count + piece.count > 75 {
+                    out += current + "=\r\n"
+                    current = ""
+                    if piece == "." { piece = hex(0x2E) }
+                }
+                current += piece
+            }
+            out += current
+            if index < lines.count - 1 { out += "\r\n" }
+        }
+        return out.hasSuffix("\r\n") ? out : out + "\r\n"
+    }
+
     @Test func attachmentsMakeMultipartMixedAndRenderingIsDeterministic() {
         let ics = MailAttachment(
             filename: "möte.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
