@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import KalendariumCore
+import Synchronization
 
 /// Reads a `calendars/` directory: `municipalities.yaml`, `bodies.yaml`,
 /// `conferences.yaml`, optional `rules.yaml` and `agendas.yaml`, and one `YYYY.yaml` per year.
@@ -20,11 +22,19 @@ public enum CalendarDirectory {
                 data: CalendarData(municipalities: [], bodies: [], conferences: [], meetings: []),
                 externalEvents: [], errors: [error], readingWarnings: [])
         }
-        func document(_ name: String, required: Bool, keys: [String]) -> YAMLValue? {
+        func document(
+            _ name: String, required: Bool, keys: [String], parsed: Result<YAMLDocument, FileError>? = nil
+        ) -> YAMLValue? {
             let file = "\(directory)/\(name)"
-            guard let text = read(file, required: required, into: &errors) else { return nil }
             do {
-                guard let root = try YAMLDocument(file: file, text: text).root else {
+                let document: YAMLDocument
+                if let parsed {
+                    document = try parsed.get()
+                } else {
+                    guard let text = read(file, required: required, into: &errors) else { return nil }
+                    document = try YAMLDocument(file: file, text: text)
+                }
+                guard let root = document.root else {
                     if required {
                         errors.append(
                             .error(.files, "the file is empty", at: SourceLocation(file: file, line: 1, column: 1)))
@@ -57,8 +67,10 @@ public enum CalendarDirectory {
 
         var meetings: [Meeting] = []
         var partialYears: Set<Int> = []
-        for (year, name) in yearFiles(in: directory) {
-            if let doc = document(name, required: true, keys: ["meetings", "partial"]) {
+        let years = yearFiles(in: directory)
+        let parsedYears = parseConcurrently(years.map { "\(directory)/\($0.1)" })
+        for ((year, name), parsed) in zip(years, parsedYears) {
+            if let doc = document(name, required: true, keys: ["meetings", "partial"], parsed: parsed) {
                 meetings += MeetingFile.meetings(doc, year: year, bodies: bodies, into: &errors)
                 do {
                     if try MeetingFile.isPartial(doc) { partialYears.insert(year) }
@@ -83,6 +95,27 @@ public enum CalendarDirectory {
         return CalendarLoad(
             data: data, externalEvents: external.events, errors: errors,
             readingWarnings: (external.diagnostics + unread).filter { $0.severity == .warning })
+    }
+
+    /// Reads and parses `files` on every core, in order: the year files are most of a
+    /// load (fifty years are fifty documents for Yams), and each is independent of the
+    /// others. Each document is made on one thread and only read once it is handed back.
+    static func parseConcurrently(_ files: [String]) -> [Result<YAMLDocument, FileError>] {
+        let results = Mutex<[Int: ParsedFile]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            var errors: [Diagnostic] = []
+            let parsed: ParsedFile
+            if let text = read(file, required: true, into: &errors) {
+                parsed = ParsedFile(Result { () throws(FileError) in try YAMLDocument(file: file, text: text) })
+            } else {
+                let location = SourceLocation(file: file, line: 0, column: 0)
+                parsed = ParsedFile(
+                    .failure(FileError(errors.first ?? .error(.files, "cannot read the file", at: location))))
+            }
+            results.withLock { $0[index] = parsed }
+        }
+        return results.withLock { all in files.indices.map { all[$0]!.result } }
     }
 
     /// `YYYY.yaml` files, by year.
@@ -118,4 +151,13 @@ public enum CalendarDirectory {
         }
         return text
     }
+}
+
+/// A parsed file on its way back from the thread that parsed it. Yams' nodes are not
+/// marked Sendable, but nothing mutates a document once parsed, and the thread that
+/// made it lets go of it when it hands it over.
+struct ParsedFile: @unchecked Sendable {
+    let result: Result<YAMLDocument, FileError>
+
+    init(_ result: Result<YAMLDocument, FileError>) { self.result = result }
 }
