@@ -10,6 +10,16 @@ public final class CalendarState: Sendable {
         var published: PublishedCalendar?
         var problems: [HealthProblem] = []
         var node: NodeRole?
+        /// Counts the changes to `published` and `problems`, which the page shows.
+        var generation = 0
+        var page: RenderedPage?
+    }
+
+    /// The `/` page as last rendered, with the state and the day it shows.
+    private struct RenderedPage {
+        let generation: Int
+        let day: LocalDate
+        let text: String
     }
 
     private let value = Mutex(Value())
@@ -31,6 +41,7 @@ public final class CalendarState: Sendable {
         value.withLock {
             $0.published = calendar
             $0.problems.removeAll { $0.kind == .calendars }
+            $0.generation += 1
         }
     }
 
@@ -47,6 +58,24 @@ public final class CalendarState: Sendable {
         value.withLock { v in
             v.problems.removeAll { $0.kind == kind }
             v.problems += problems.filter { $0.kind == kind }
+            v.generation += 1
         }
+    }
+
+    /// The `/` page for `day`, rendered by `render` from one consistent reading of the
+    /// published calendar and the problems, once per change of either and per day: with
+    /// a century of meetings a render is about 100 ms, and every visitor asked for one.
+    /// The lock is not held while it renders; a page rendered from a state replaced
+    /// meanwhile is returned to its caller but not kept.
+    func page(day: LocalDate, render: (PublishedCalendar?, [HealthProblem]) -> String) -> String {
+        let (generation, published, problems, cached) = value.withLock {
+            ($0.generation, $0.published, $0.problems, $0.page)
+        }
+        if let cached, cached.generation == generation, cached.day == day { return cached.text }
+        let text = render(published, problems)
+        value.withLock {
+            if $0.generation == generation { $0.page = RenderedPage(generation: generation, day: day, text: text) }
+        }
+        return text
     }
 }

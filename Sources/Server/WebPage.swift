@@ -7,22 +7,24 @@ import Presentation
 /// layout are `Presentation.PageView`'s.
 enum WebPage {
     static func response(state: CalendarState, options: ServerOptions, now: UTCInstant) -> Response {
-        let published = state.published
-        let feeds = (published?.feedNames ?? []).filter { options.feedTokens[$0] == nil }.compactMap {
-            name -> PageView.Feed? in
-            guard let published, let feed = published.feeds[name] else { return nil }
-            return PageView.Feed(
-                title: feed.title, description: feed.description,
-                url: FeedSettings.feedURL(pageURL: published.pageURL, name: name))
+        let page = state.page(day: StockholmTime.local(now).date) { published, problems in
+            let feeds = (published?.feedNames ?? []).filter { options.feedTokens[$0] == nil }.compactMap {
+                name -> PageView.Feed? in
+                guard let published, let feed = published.feeds[name] else { return nil }
+                return PageView.Feed(
+                    title: feed.title, description: feed.description,
+                    url: FeedSettings.feedURL(pageURL: published.pageURL, name: name))
+            }
+            return PageView(
+                data: published?.data, feeds: feeds, warnings: published?.warnings ?? [],
+                problems: problems.map(\.description), builtAt: published?.builtAt
+            ).render(now: now)
         }
-        let view = PageView(
-            data: published?.data, feeds: feeds, warnings: published?.warnings ?? [],
-            problems: state.problems.map(\.description), builtAt: published?.builtAt)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
         return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: view.render(now: now))))
+            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }

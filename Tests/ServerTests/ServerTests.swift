@@ -215,6 +215,32 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
     }
 }
 
+@Suite struct PageCacheTests {
+    /// The `/` page is rendered once per published state and day, and again as soon as
+    /// either changes, from the state as it is then.
+    @Test func thePageIsRenderedOncePerStateAndDay() {
+        let state = CalendarState()
+        let monday = LocalDate(year: 2026, month: 11, day: 30)!
+        var renders: [[String]] = []
+        func page(_ day: LocalDate) -> String {
+            state.page(day: day) { _, problems in
+                renders.append(problems.map(\.description))
+                return "page \(renders.count)"
+            }
+        }
+        #expect(page(monday) == "page 1")
+        #expect(page(monday) == "page 1")
+        state.setProblems(["2027.yaml: broken"], kind: .calendars)
+        #expect(page(monday) == "page 2")
+        #expect(renders.last?.count == 1)
+        #expect(page(monday.adding(days: 1)) == "page 3")
+        #expect(page(monday.adding(days: 1)) == "page 3")
+        state.setProblems([], kind: .calendars)
+        #expect(page(monday.adding(days: 1)) == "page 4" && renders.last == [])
+        #expect(renders.count == 4)
+    }
+}
+
 @Suite struct OperationsTests {
     @Test func healthAndMetrics() async throws {
         let f = try await Fixture()
