@@ -136,7 +136,7 @@ import Testing
             try await client.execute(uri: page + "/papers/Underlag-VP.pdf", method: .get) {
                 #expect($0.status == .forbidden)
             }
-            for wrong in [outsider, String(member.dropLast()) + "0", ""] {
+            for wrong in [outsider, String(member.dropLast()) + (member.hasSuffix("0") ? "1" : "0"), ""] {
                 try await client.execute(uri: page + "/papers/Underlag-VP.pdf?token=\(wrong)", method: .get) {
                     #expect($0.status == .forbidden)
                 }
