@@ -11,9 +11,6 @@ public struct SerializedEvents: Sendable {
 
     public init() {}
 
-    /// How many distinct event texts the build has written so far.
-    public var count: Int { texts.count }
-
     /// The text of `event` as `FeedRenderer.component` makes it, from the cache when an
     /// earlier feed of the build wrote the same event.
     mutating func text(

@@ -107,13 +107,11 @@ public enum MIME {
             let bytes = Array(part.utf8)
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 10 { end += 1 }
-                if end - start >= 2 && bytes[start] == 45 && bytes[start + 1] == 45 {
-                    let stop = end > start && bytes[end - 1] == 13 ? end - 1 : end
-                    lines.insert(String(decoding: bytes[start..<stop], as: UTF8.self))
+                let line = Lines.line(in: bytes[...], from: start)
+                if bytes[line.content].starts(with: [45, 45]) {
+                    lines.insert(String(decoding: bytes[line.content], as: UTF8.self))
                 }
-                start = end + 1
+                start = line.next
             }
         }
         return lines
@@ -186,15 +184,12 @@ public enum MIME {
         out.reserveCapacity(bytes.count + bytes.count / 4 + 2)
         var start = 0
         while true {
-            var end = start
-            while end < bytes.count && bytes[end] != 10 { end += 1 }
-            let atLineFeed = end < bytes.count
             // CRLF and LF both end a line; a lone CR is data (and encoded).
-            let lineEnd = atLineFeed && end > start && bytes[end - 1] == 13 ? end - 1 : end
-            encodeLine(bytes[start..<lineEnd], into: &out)
-            guard atLineFeed else { break }
+            let line = Lines.line(in: bytes[...], from: start)
+            encodeLine(bytes[line.content], into: &out)
+            guard line.content.upperBound < bytes.count else { break }  // the last line has no line feed
             out += [13, 10]
-            start = end + 1
+            start = line.next
         }
         if !out.suffix(2).elementsEqual([13, 10]) { out += [13, 10] }
         return String(decoding: out, as: UTF8.self)
