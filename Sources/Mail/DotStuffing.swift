@@ -7,18 +7,23 @@ enum DotStuffing {
     /// The line that ends DATA: the moment the server takes the message.
     static let terminator = ".\r\n"
 
-    /// The dot-stuffed message without the terminator.
+    /// The dot-stuffed message without the terminator, ending in CRLF. One pass over the
+    /// bytes: a rendered message (CRLF lines, none starting with a dot) comes out as it
+    /// went in, and this runs once per message sent.
     static func body(_ message: String) -> String {
-        var out = ""
+        let dot = UInt8(ascii: "."), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var out: [UInt8] = []
         out.reserveCapacity(message.utf8.count + 64)
-        for line in message.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix(".") { out += "." }
-            out += line
-            out += "\r\n"
+        var lineStart = true
+        var previous: UInt8 = 0
+        for byte in message.utf8 {
+            if lineStart && byte == dot { out.append(dot) }
+            if byte == lf && previous != cr { out.append(cr) }
+            out.append(byte)
+            lineStart = byte == lf
+            previous = byte
         }
-        // A message that ended in CRLF gave one empty line too many. ("\r\n" is a single
-        // Character in Swift, so one removeLast drops one line break.)
-        if out.hasSuffix("\r\n\r\n") { out.removeLast() }
-        return out
+        if !lineStart || out.isEmpty { out += [cr, lf] }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -5,9 +5,12 @@
 /// performs the actions over the channel.
 ///
 /// One connection carries the whole batch: greeting, EHLO, STARTTLS and EHLO again,
-/// AUTH, then for each message MAIL FROM, RCPT TO and DATA (in one write when the
-/// server offers PIPELINING, RFC 2920), the dot-stuffed data, the hand-over, the
-/// end-of-data dot; RSET after a refused message; QUIT at the end.
+/// AUTH, then for each message MAIL FROM, RCPT TO and DATA, the hand-over, then the
+/// dot-stuffed data and its end-of-data dot in one write; RSET after a refused message;
+/// QUIT at the end.
+/// When the server offers PIPELINING (RFC 2920) the envelope is one write, and the next
+/// message's envelope goes in the same write as the previous one's dot: one round trip
+/// per message, not two.
 struct SMTPClientStateMachine {
     /// What to do after an event, in this order: settle `outcomes`, write `send`, then `next`.
     struct Action: Equatable {
@@ -27,8 +30,9 @@ struct SMTPClientStateMachine {
         /// `tlsEstablished()`. Putting it there fails when anything came after the 220:
         /// that came in clear, and must not be read as a reply over TLS.
         case startTLS
-        /// The message's data is written up to its final dot: ask the hand-over about it,
-        /// then call `handOverAccepted()` or `handOverRefused(_:)`.
+        /// The server waits for the message's data: ask the hand-over about it, then call
+        /// `handOverAccepted()` (which sends the data and its dot in one write) or
+        /// `handOverRefused(_:)`.
         case handOver(Int)
         /// The conversation is over: close the connection.
         case close
@@ -57,7 +61,8 @@ struct SMTPClientStateMachine {
         /// replies still due are read before the first refusal among them is reported.
         case envelope(Int, EnvelopeStep, refused: MailError?)
         case handingOver(Int)
-        case endOfData(Int)
+        /// The dot is written; `pipelined` when the next message's envelope went with it.
+        case endOfData(Int, pipelined: Bool)
         /// RSET sent after a refused message; `next` is the message after it.
         case resetting(next: Int)
         case quitting
@@ -68,6 +73,7 @@ struct SMTPClientStateMachine {
     private let batch: [OutgoingMail]
     private var state = State.connecting
     private var pipelining = false
+    private var began = false
 
     init(configuration: SMTPConfiguration, batch: [OutgoingMail]) {
         self.configuration = configuration
@@ -75,6 +81,10 @@ struct SMTPClientStateMachine {
     }
 
     private var host: String { configuration.host }
+
+    /// Whether the connection got as far as a first MAIL FROM: a connection refused at
+    /// the greeting, EHLO, STARTTLS or AUTH has not, so none of its messages was tried.
+    var beganSending: Bool { began }
 
     // MARK: - Events
 
@@ -117,12 +127,20 @@ struct SMTPClientStateMachine {
             return authenticating(step, reply)
         case .envelope(let index, let step, let refused):
             return envelope(index, step, refused: refused, reply)
-        case .endOfData(let index):
+        case .endOfData(let index, let pipelined):
+            let outcome =
+                reply.code == 250 ? Outcome.delivered(index) : .failed(index, refusal(reply, "the end of the message"))
+            if pipelined {
+                // The transaction ended with this reply, accepted or not (RFC 5321
+                // §4.1.1.4), so the next envelope, already sent, needs no RSET first.
+                state = .envelope(index + 1, .mailFrom, refused: nil)
+                return Action(outcomes: [outcome], next: .reply)
+            }
             guard reply.code == 250 else {
                 return refused(index, refusal(reply, "the end of the message"))
             }
             var action = begin(index + 1)
-            action.outcomes.insert(.delivered(index), at: 0)
+            action.outcomes.insert(outcome, at: 0)
             return action
         case .resetting(let next):
             // Whatever the answer, the next transaction starts with MAIL FROM; a server
@@ -143,11 +161,18 @@ struct SMTPClientStateMachine {
         return ehlo(secure: true)
     }
 
-    /// The hand-over took the message: end its data, which makes it the server's.
+    /// The hand-over took the message: its data and the dot that makes it the server's,
+    /// in one write (with the next envelope behind, under PIPELINING).
     mutating func handOverAccepted() -> Action {
         guard case .handingOver(let index) = state else { preconditionFailure("a hand-over while \(state)") }
-        state = .endOfData(index)
-        return Action(send: DotStuffing.terminator, next: .reply)
+        let data = DotStuffing.body(batch[index].rendered) + DotStuffing.terminator
+        let next = index + 1
+        guard pipelining, next < batch.count else {
+            state = .endOfData(index, pipelined: false)
+            return Action(send: data, next: .reply)
+        }
+        state = .endOfData(index, pipelined: true)
+        return Action(send: data + envelope(batch[next]), next: .reply)
     }
 
     /// The hand-over refused the message (another sender has it now). Mid-DATA there is
@@ -166,7 +191,7 @@ struct SMTPClientStateMachine {
             return setupFailed(error)
         case .envelope(let index, _, _), .handingOver(let index):
             return lost(error, current: index)
-        case .endOfData(let index):
+        case .endOfData(let index, _):
             // The server has the whole message and may have kept it: its fate is unknown.
             return lost(
                 MailError(error.kind, "no answer to the end of data: \(error.message)", uncertain: true),
@@ -232,11 +257,17 @@ struct SMTPClientStateMachine {
             return Action(send: "QUIT\r\n", next: .reply)
         }
         state = .envelope(index, .mailFrom, refused: nil)
+        began = true
         let mail = batch[index]
         if pipelining {
-            return Action(send: "MAIL FROM:<\(mail.from)>\r\nRCPT TO:<\(mail.to)>\r\nDATA\r\n", next: .reply)
+            return Action(send: envelope(mail), next: .reply)
         }
         return Action(send: "MAIL FROM:<\(mail.from)>\r\n", next: .reply)
+    }
+
+    /// A pipelined envelope: the three commands in one write, DATA last (RFC 2920 §3.1).
+    private func envelope(_ mail: OutgoingMail) -> String {
+        "MAIL FROM:<\(mail.from)>\r\nRCPT TO:<\(mail.to)>\r\nDATA\r\n"
     }
 
     private mutating func envelope(
@@ -254,7 +285,7 @@ struct SMTPClientStateMachine {
             switch (earlier, reply.code) {
             case (nil, 354):
                 state = .handingOver(index)
-                return Action(send: DotStuffing.body(mail.rendered), next: .handOver(index))
+                return Action(next: .handOver(index))
             case (nil, _):
                 return refused(index, refusal(reply, "DATA"))
             case (let first?, 354):

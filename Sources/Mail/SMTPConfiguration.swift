@@ -4,7 +4,9 @@ import NIOCore
 /// How to reach an SMTP server, from `smtp://user:pass@host:587` (STARTTLS when the
 /// server offers it, required when credentials are given) or `smtps://…:465` (TLS from
 /// the start). Query parameters: `starttls=never` for a trusted local relay,
-/// `ca=/path/ca.pem` to trust a private certificate authority.
+/// `ca=/path/ca.pem` to trust a private certificate authority, `timeout=S` for the
+/// seconds to wait for each reply, `connections=N` to send a batch over N connections
+/// at once (1 to 16, default 1).
 public struct SMTPConfiguration: Sendable {
     public enum Security: Sendable, Equatable { case startTLSIfOffered, startTLSRequired, implicitTLS, none }
 
@@ -18,6 +20,14 @@ public struct SMTPConfiguration: Sendable {
     public let timeoutSeconds: Int64
     /// The name we greet with (EHLO).
     public let heloName: String
+    /// How many connections a batch is spread over. A server that answers each end of
+    /// data only once the message is safely stored (Postfix writes its queue file first)
+    /// takes several messages at once that way; each connection has at most one message
+    /// whose fate a kill leaves unknown.
+    public let connections: Int
+
+    /// The most connections `connections=` may ask for: more only queue at the server.
+    public static let maximumConnections = 16
 
     var timeout: TimeAmount { .seconds(timeoutSeconds) }
 
@@ -36,6 +46,17 @@ public struct SMTPConfiguration: Sendable {
         caFile = query["ca"]
         self.timeoutSeconds = query["timeout"].flatMap { Int64($0) } ?? timeoutSeconds
         self.heloName = heloName
+        if let text = query["connections"] {
+            guard let n = Int(text), (1...Self.maximumConnections).contains(n) else {
+                throw MailError(
+                    .permanent,
+                    "\(MailURL.redacted(url)): connections=\(text) must be a whole number from 1 to \(Self.maximumConnections)"
+                )
+            }
+            connections = n
+        } else {
+            connections = 1
+        }
         switch scheme {
         case "smtps":
             security = .implicitTLS

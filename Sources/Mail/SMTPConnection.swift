@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// One connection to an SMTP server over `NIOAsyncChannel`: whole replies come in from
 /// `SMTPReplyHandler`, text goes out as bytes. It moves bytes, waits for replies (each
@@ -12,6 +13,7 @@ struct SMTPConnection {
     private let writer: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let channel: any Channel
     private let configuration: SMTPConfiguration
+    private let watch: ReplyWatch
     /// How many replies `reply()` has returned: the ones `SMTPReplyHandler` passed on
     /// beyond these wait in the inbound stream, unread.
     private var repliesTaken = 0
@@ -19,17 +21,32 @@ struct SMTPConnection {
     private var host: String { configuration.host }
 
     /// Connects (with TLS from the start for smtps://), runs `body` over the connection,
-    /// and closes it however `body` ends.
+    /// and closes it however `body` ends. All of it runs on the connection's event loop
+    /// (`EventLoopTaskExecutor`).
     static func open(
         _ configuration: SMTPConfiguration, _ body: (inout SMTPConnection) async -> Void
     ) async throws(MailError) {
-        let channel = try await connect(configuration)
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) { () async throws(MailError) in
+            try await open(configuration, on: loop, body)
+        }
+    }
+
+    private static func open(
+        _ configuration: SMTPConfiguration, on loop: any EventLoop, _ body: (inout SMTPConnection) async -> Void
+    ) async throws(MailError) {
+        let channel = try await connect(configuration, on: loop)
+        let watch = ReplyWatch()
         do {
             try await channel.executeThenClose { inbound, outbound in
-                var connection = SMTPConnection(
-                    replies: inbound.makeAsyncIterator(), writer: outbound, channel: channel.channel,
-                    configuration: configuration)
-                await body(&connection)
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await watch.run(timeout: configuration.timeout, closing: channel.channel) }
+                    var connection = SMTPConnection(
+                        replies: inbound.makeAsyncIterator(), writer: outbound, channel: channel.channel,
+                        configuration: configuration, watch: watch)
+                    await body(&connection)
+                    group.cancelAll()
+                }
             }
         } catch {
             // `body` throws nothing; this is closing the finished connection, which has
@@ -38,12 +55,12 @@ struct SMTPConnection {
     }
 
     private static func connect(
-        _ c: SMTPConfiguration
+        _ c: SMTPConfiguration, on loop: any EventLoop
     ) async throws(MailError) -> NIOAsyncChannel<SMTPResponse, ByteBuffer> {
         let tls = c.security == .implicitTLS ? try tlsContext(c) : nil
         let hostname = serverHostname(c)
         do {
-            return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            return try await ClientBootstrap(group: loop)
                 .connectTimeout(c.timeout)
                 .connect(host: c.host, port: c.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -83,31 +100,22 @@ struct SMTPConnection {
     // MARK: - Talking
 
     /// The next reply. No reply within the timeout closes the connection: a server that
-    /// has stopped answering would otherwise hold the batch for ever.
+    /// has stopped answering would otherwise hold the batch for ever. The connection's
+    /// `ReplyWatch` keeps the time, so a reply costs no timer of its own.
     mutating func reply() async throws(MailError) -> SMTPResponse {
-        let channel = self.channel
         let seconds = configuration.timeoutSeconds
-        var timedOut = false
-        let next: Result<SMTPResponse?, any Error> = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                do { try await Task.sleep(for: .seconds(seconds)) } catch { return false }
-                channel.close(promise: nil)
-                return true
-            }
-            let next: Result<SMTPResponse?, any Error>
-            do { next = .success(try await replies.next()) } catch { next = .failure(error) }
-            group.cancelAll()
-            timedOut = await group.next() ?? false
-            return next
-        }
+        watch.waiting(true)
+        let next: Result<SMTPResponse?, any Error>
+        do { next = .success(try await replies.next()) } catch { next = .failure(error) }
+        watch.waiting(false)
         switch next {
-        case .success(let reply?):
-            repliesTaken += 1
-            return reply
-        case _ where timedOut:
+        case _ where watch.expired:
             throw MailError(
                 .temporary,
                 "\(host) sent no reply within \(seconds) s (for a slow server, raise ?timeout= in the mail URL)")
+        case .success(let reply?):
+            repliesTaken += 1
+            return reply
         case .success(nil):
             throw MailError(.temporary, "\(host) closed the connection")
         case .failure(let error):
@@ -169,5 +177,34 @@ struct SMTPConnection {
         if let error = error as? MailError { return error }
         return MailError.tls(error, host: host, caFile: configuration.caFile)
             ?? MailError(.temporary, "connection to \(host) lost: \(error)")
+    }
+}
+
+/// The reply timeout of one connection: one task per connection looks four times a
+/// second whether a reply has been awaited longer than the timeout, and closes the
+/// connection if so, which ends the wait.
+final class ReplyWatch: Sendable {
+    /// When the awaited reply began to be awaited (uptime nanoseconds), 0 when none is.
+    private let since = Atomic<UInt64>(0)
+    private let fired = Atomic<Bool>(false)
+
+    /// Whether the watch closed the connection for a reply that did not come.
+    var expired: Bool { fired.load(ordering: .acquiring) }
+
+    func waiting(_ waiting: Bool) {
+        since.store(waiting ? max(NIODeadline.now().uptimeNanoseconds, 1) : 0, ordering: .releasing)
+    }
+
+    /// Until cancelled.
+    func run(timeout: TimeAmount, closing channel: any Channel) async {
+        let limit = UInt64(max(timeout.nanoseconds, 0))
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: .milliseconds(250)) } catch { return }
+            let started = since.load(ordering: .acquiring)
+            guard started != 0, NIODeadline.now().uptimeNanoseconds - started >= limit else { continue }
+            fired.store(true, ordering: .releasing)
+            channel.close(promise: nil)
+            return
+        }
     }
 }

@@ -198,13 +198,10 @@ public struct ReminderRun: Sendable {
         }
         let store = self.store
         let unrecorded = Mutex<[String: String]>([:])
+        let window = HandOverWindow(claimed, store: store, claimSeconds: claimSeconds, clock: clock)
         let handOver = HandOver(
-            prepare: { mail in
-                // Still ours, noted as handed over, and held for another claim period.
-                guard let entry = byMessageID[mail.messageID],
-                    try await store.handOver(entry, until: clock().adding(seconds: claimSeconds))
-                else { throw ClaimLost(messageID: mail.messageID) }
-            },
+            // Still ours, noted as handed over, and held for another claim period.
+            prepare: { mail in try await window.prepare(messageID: mail.messageID) },
             delivered: { mail in
                 guard let entry = byMessageID[mail.messageID] else { return }
                 do {

@@ -107,6 +107,9 @@ public final class DeferredSQLiteStore: Store {
     public func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool {
         try await open().handOver(entry, until: until)
     }
+    public func handOver(_ entries: [OutboxEntry], until: UTCInstant) async throws -> Set<String> {
+        try await open().handOver(entries, until: until)
+    }
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
         try await open().markSent(entry, at: at)
     }

@@ -35,6 +35,10 @@ public protocol OutboxStore: Sendable {
     /// that it is being handed over and extends its claim to `until`. Returns false,
     /// changing nothing, when the claim was lost: the caller must then not send it.
     func handOver(_ entry: OutboxEntry, until: UTCInstant) async throws -> Bool
+    /// `handOver(_:until:)` for several claimed entries in one transaction, so a sender
+    /// pays for one commit per window of messages, not one per message. Returns the keys
+    /// of those handed over; the others' claims were lost, and they must not be sent.
+    func handOver(_ entries: [OutboxEntry], until: UTCInstant) async throws -> Set<String>
     /// Records that the server accepted the claimed `entry`. Returns false and changes
     /// nothing when the claim is no longer this sender's (it ran out and another sender
     /// claimed the message, which will send it again as uncertain).

@@ -175,6 +175,25 @@ extension PostgresStore {
         }
     }
 
+    public func handOver(_ entries: [OutboxEntry], until: UTCInstant) async throws -> Set<String> {
+        // One statement per claim token (a claimed batch has one).
+        let byClaim = Dictionary(grouping: entries, by: \.claim)
+        return try await answered { [self] in
+            var handedOver = Set<String>()
+            for (claim, group) in byClaim {
+                let keys = group.map(\.key)
+                let rows = try await client.query(
+                    """
+                    UPDATE outbox SET claimed_until = \(Int64(until.secondsSince1970)), handed_over = true
+                    WHERE key = ANY(\(keys)) AND claim IS NOT DISTINCT FROM \(claim) AND status = 'sending'
+                    RETURNING key
+                    """, logger: logger)
+                for try await key in rows.decode(String.self) { handedOver.insert(key) }
+            }
+            return handedOver
+        }
+    }
+
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
         try await answered { [self] in
             let rows = try await client.query(

@@ -523,6 +523,22 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func handOver(_ entries: [OutboxEntry], until: UTCInstant) async throws -> Set<String> {
+        try await write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE outbox SET claimed_until = ?, handed_over = 1
+                    WHERE key = ? AND claim IS ? AND status = 'sending'
+                    """)
+            var handedOver = Set<String>()
+            for entry in entries {
+                try statement.execute(arguments: [until.secondsSince1970, entry.key, entry.claim])
+                if db.changesCount == 1 { handedOver.insert(entry.key) }
+            }
+            return handedOver
+        }
+    }
+
     public func markSent(_ entry: OutboxEntry, at: UTCInstant) async throws -> Bool {
         try await write { db in
             try db.execute(

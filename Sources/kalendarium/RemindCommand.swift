@@ -31,6 +31,11 @@ struct RemindCommand: AsyncParsableCommand {
     var now: String?
     @Flag(help: "Show what would be queued; queue and send nothing.") var dryRun = false
     @Flag(help: "Decide and queue, but leave the sending to the running daemons.") var queueOnly = false
+    @Flag(
+        help:
+            "Send what the outbox holds, deciding nothing: after the mail server is back, say, or to drain a queue made with --queue-only."
+    )
+    var sendOnly = false
     @Flag(help: "Show the outbox (pending, sending, failed, sent, uncertain) and exit.") var status = false
     @Option(help: "Output format of --status: text or json.") var format: OutputFormat = .text
     @Option(
@@ -65,8 +70,22 @@ struct RemindCommand: AsyncParsableCommand {
         return flags
     }
 
+    func validate() throws {
+        let modes = [
+            ("--dry-run", dryRun), ("--queue-only", queueOnly), ("--send-only", sendOnly), ("--status", status),
+        ]
+        .filter(\.1).map(\.0)
+        if modes.count > 1 {
+            throw ValidationError("\(modes.joined(separator: " and ")) cannot be combined: choose one")
+        }
+    }
+
     func run() async throws {
         let settings = try calendars.settings(flags)
+        if sendOnly {
+            try await send(settings)
+            return
+        }
         if status {
             let format = self.format
             let lines = try await DatabaseOption.withStore(settings) { store in
@@ -134,19 +153,54 @@ struct RemindCommand: AsyncParsableCommand {
                 report.date.map { "pass of \($0)" }
                     ?? "not a sending time (working days from 08:00 Europe/Stockholm); nothing decided")
             for line in report.queued { print("\(dryRun ? "would queue" : "queued"): \(line)") }
-            for line in report.sent { print("sent: \(line)") }
-            for line in report.retrying { print("will retry: \(line)") }
-            for line in report.failed { print("failed: \(line)") }
-            for line in report.stale { print("stale, not sent: \(line)") }
-            for item in report.unaddressed { print("no recipient for item #\(item.id ?? 0): \(item.title)") }
-            print("mail: \(mailConfiguration.redactedURL)")
-            for line in report.unrecorded { print("delivered, but not recorded as sent: \(line)") }
-            for line in report.withheld { print("left to another sender: \(line)") }
-            for line in report.uncertain { print("uncertain, may arrive twice: \(line)") }
-            if !report.failed.isEmpty || !(answers?.failed.isEmpty ?? true) { throw ExitCode(1) }
+            try Self.printOutcome(report, mail: mailConfiguration, failedAnswers: !(answers?.failed.isEmpty ?? true))
         } catch let error as AppError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(1)
         }
+    }
+
+    /// `--send-only`: the dispatch half of a pass, without the calendars or recipients.
+    private func send(_ settings: Settings) async throws {
+        let instant =
+            try now.map { text in
+                guard let t = UTCInstant(rfc3339: text) else {
+                    throw ValidationError("--now \"\(text)\" is not an RFC 3339 time")
+                }
+                return t
+            } ?? WallClock.now()
+        do {
+            let mailConfiguration = try MailConfiguration(settings)
+            let transport = try mailConfiguration.transport()
+            let mailSettings = MailSettings(
+                from: mailConfiguration.from, unsubscribe: mailConfiguration.unsubscribe, feeds: settings.feedSettings)
+            let claimSeconds = Int(settings.claimSeconds.rounded(.up))
+            let report = try await DatabaseOption.withStore(settings) { store in
+                var report = ReminderRun.Report()
+                try await ReminderRun(store: store, transport: transport, settings: mailSettings).dispatch(
+                    now: instant, claimSeconds: claimSeconds, clock: WallClock.now, into: &report)
+                return report
+            }
+            try Self.printOutcome(report, mail: mailConfiguration, failedAnswers: false)
+        } catch let error as AppError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// What was sent and what was not; exits 1 when a message failed for good.
+    private static func printOutcome(
+        _ report: ReminderRun.Report, mail: MailConfiguration, failedAnswers: Bool
+    ) throws {
+        for line in report.sent { print("sent: \(line)") }
+        for line in report.retrying { print("will retry: \(line)") }
+        for line in report.failed { print("failed: \(line)") }
+        for line in report.stale { print("stale, not sent: \(line)") }
+        for item in report.unaddressed { print("no recipient for item #\(item.id ?? 0): \(item.title)") }
+        print("mail: \(mail.redactedURL)")
+        for line in report.unrecorded { print("delivered, but not recorded as sent: \(line)") }
+        for line in report.withheld { print("left to another sender: \(line)") }
+        for line in report.uncertain { print("uncertain, may arrive twice: \(line)") }
+        if !report.failed.isEmpty || failedAnswers { throw ExitCode(1) }
     }
 }

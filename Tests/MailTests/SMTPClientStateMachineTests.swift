@@ -32,14 +32,12 @@ import Testing
         return machine.received(SMTPResponse(code: 250, lines: ["mail.example.org"] + extensions))
     }
 
-    /// Sends message `index` through its envelope, data and hand-over up to the end-of-data dot.
+    /// Sends message `index` through its envelope and hand-over, then its data up to the end-of-data dot.
     static func transaction(_ machine: inout SMTPClientStateMachine, _ mail: OutgoingMail, index: Int) {
         #expect(machine.received(reply(250)) == send("RCPT TO:<\(mail.to)>\r\n"))
         #expect(machine.received(reply(250)) == send("DATA\r\n"))
-        #expect(
-            machine.received(reply(354, "go ahead"))
-                == Action(send: DotStuffing.body(mail.rendered), next: .handOver(index)))
-        #expect(machine.handOverAccepted() == send(".\r\n"))
+        #expect(machine.received(reply(354, "go ahead")) == Action(next: .handOver(index)))
+        #expect(machine.handOverAccepted() == send(DotStuffing.body(mail.rendered) + ".\r\n"))
     }
 
     @Test func aBatchGoesOverOneConnectionAndEndsWithQuit() throws {
@@ -56,16 +54,14 @@ import Testing
         #expect(machine.received(Self.reply(221, "bye")) == Action(next: .close))
     }
 
-    @Test func theDataIsDotStuffedAndTheDotWaitsForTheHandOver() throws {
+    @Test func theDataIsDotStuffedAndWaitsForTheHandOver() throws {
         var machine = try Self.machine(batch: [Self.first])
         _ = Self.greet(&machine)
         _ = machine.received(Self.reply(250))
         _ = machine.received(Self.reply(250))
-        let data = machine.received(Self.reply(354))
-        #expect(data.next == .handOver(0))
-        #expect(data.send == "Subject: Påminnelse\r\n\r\n..Punkt först\r\nslut\r\n")
-        // The dot is the hand-over's to allow.
-        #expect(data.send?.hasSuffix("\r\n.\r\n") == false)
+        // Nothing of the message goes before the hand-over allows it; then all of it.
+        #expect(machine.received(Self.reply(354)) == Action(next: .handOver(0)))
+        #expect(machine.handOverAccepted().send == "Subject: Påminnelse\r\n\r\n..Punkt först\r\nslut\r\n.\r\n")
     }
 
     @Test func withPipeliningTheEnvelopeIsOneWrite() throws {
@@ -76,16 +72,55 @@ import Testing
                     "MAIL FROM:<kansli@example.org>\r\nRCPT TO:<kso@botkyrka.example.org>\r\nDATA\r\n"))
         #expect(machine.received(Self.reply(250)) == Action(next: .reply))
         #expect(machine.received(Self.reply(250)) == Action(next: .reply))
+        #expect(machine.received(Self.reply(354)) == Action(next: .handOver(0)))
+        // The next envelope goes behind the dot, in the same write.
         #expect(
-            machine.received(Self.reply(354))
-                == Action(send: DotStuffing.body(Self.first.rendered), next: .handOver(0)))
-        #expect(machine.handOverAccepted() == Self.send(".\r\n"))
-        #expect(
-            machine.received(Self.reply(250))
-                == Action(
-                    outcomes: [.delivered(0)],
-                    send: "MAIL FROM:<kansli@example.org>\r\nRCPT TO:<kso@haninge.example.org>\r\nDATA\r\n",
-                    next: .reply))
+            machine.handOverAccepted()
+                == Self.send(
+                    DotStuffing.body(Self.first.rendered)
+                        + ".\r\nMAIL FROM:<kansli@example.org>\r\nRCPT TO:<kso@haninge.example.org>\r\nDATA\r\n"))
+        #expect(machine.received(Self.reply(250)) == Action(outcomes: [.delivered(0)], next: .reply))
+        #expect(machine.received(Self.reply(250)) == Action(next: .reply))
+        #expect(machine.received(Self.reply(250)) == Action(next: .reply))
+        #expect(machine.received(Self.reply(354)) == Action(next: .handOver(1)))
+        // The last message's dot has nothing behind it.
+        #expect(machine.handOverAccepted() == Self.send(DotStuffing.body(Self.second.rendered) + ".\r\n"))
+        #expect(machine.received(Self.reply(250)) == Action(outcomes: [.delivered(1)], send: "QUIT\r\n", next: .reply))
+    }
+
+    /// A message refused at its end of data has ended its transaction: the next
+    /// envelope, sent behind the dot, is answered next and needs no RSET.
+    @Test func aRefusedEndOfDataWithTheNextEnvelopePipelinedGoesOn() throws {
+        var machine = try Self.machine()
+        _ = Self.greet(&machine, offering: "PIPELINING")
+        _ = machine.received(Self.reply(250))
+        _ = machine.received(Self.reply(250))
+        _ = machine.received(Self.reply(354))
+        #expect(machine.handOverAccepted().send?.hasSuffix("DATA\r\n") == true)
+        let refused = MailError(.permanent, "mail.example.org answered the end of the message with 552 too big")
+        #expect(machine.received(Self.reply(552, "too big")) == Action(outcomes: [.failed(0, refused)], next: .reply))
+        #expect(machine.received(Self.reply(250)) == Action(next: .reply))
+        #expect(machine.received(Self.reply(250)) == Action(next: .reply))
+        #expect(machine.received(Self.reply(354)).next == .handOver(1))
+    }
+
+    /// With the next envelope in flight, a lost answer to the dot leaves that message
+    /// uncertain and the next one merely unsent.
+    @Test func aLostConnectionAfterAPipelinedDotIsUncertainForThatMessageOnly() throws {
+        var machine = try Self.machine()
+        _ = Self.greet(&machine, offering: "PIPELINING")
+        _ = machine.received(Self.reply(250))
+        _ = machine.received(Self.reply(250))
+        _ = machine.received(Self.reply(354))
+        _ = machine.handOverAccepted()
+        let action = machine.connectionFailed(MailError(.temporary, "reset"))
+        #expect(action.next == .close && action.outcomes.count == 2)
+        guard case .failed(0, let first) = action.outcomes[0], case .failed(1, let second) = action.outcomes[1] else {
+            Issue.record("expected both to fail: \(action.outcomes)")
+            return
+        }
+        #expect(first.uncertain && !second.uncertain && second.kind == .temporary)
+        #expect(machine.beganSending)
     }
 
     /// Every pipelined reply is read before the first refusal among them is reported,
@@ -277,6 +312,7 @@ import Testing
         #expect(
             machine.received(Self.reply(code, "go away"))
                 == Action(outcomes: [.failed(0, error), .failed(1, error)], next: .close))
+        #expect(!machine.beganSending)
     }
 
     @Test func aConnectionThatCannotBeMadeFailsEveryMessageAlike() throws {

@@ -51,6 +51,14 @@ import Testing
             DotStuffing.data("Subject: x\r\n\r\n.hej\r\n..två\r\nslut\r\n")
                 == "Subject: x\r\n\r\n..hej\r\n...två\r\nslut\r\n.\r\n")
         #expect(DotStuffing.data("a\nb") == "a\r\nb\r\n.\r\n")
+        // The edges: nothing, a lone CR, a dot after a bare LF, a last empty line, a
+        // dot that does not start a line.
+        #expect(DotStuffing.body("") == "\r\n")
+        #expect(DotStuffing.body("a\r") == "a\r\r\n")
+        #expect(DotStuffing.body("x\n.y") == "x\r\n..y\r\n")
+        #expect(DotStuffing.body("a\r\n\r\n") == "a\r\n\r\n")
+        #expect(DotStuffing.body("a.b\r\n.") == "a.b\r\n..\r\n")
+        #expect(DotStuffing.body("Ärende.\r\n") == "Ärende.\r\n")
     }
 
     @Test func urlsGiveTheRightSecurity() throws {

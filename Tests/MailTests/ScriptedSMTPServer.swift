@@ -13,13 +13,23 @@ struct ScriptedSMTPServer {
     /// Listens on 127.0.0.1 at a free port: `greeting` goes out when a client connects,
     /// then `answer` is asked about each line (without its line end); nil answers nothing.
     init(greeting: String, answer: @escaping @Sendable (String) -> String?) async throws {
+        try await self.init(greeting: { _ in greeting }, answer: answer)
+    }
+
+    /// The same, with the greeting chosen by the connection's number (0 for the first),
+    /// as a server that limits connections per client refuses the ones over its limit.
+    init(greeting: @escaping @Sendable (Int) -> String, answer: @escaping @Sendable (String) -> String?) async throws {
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let transcript = Transcript(closed: loop.makePromise())
         channel = try await ServerBootstrap(group: loop)
             .childChannelInitializer { child in
                 child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(
-                        Connection(greeting: greeting, answer: answer, transcript: transcript))
+                    let number = transcript.connections.withLock { count in
+                        defer { count += 1 }
+                        return count
+                    }
+                    return try child.pipeline.syncOperations.addHandler(
+                        Connection(greeting: greeting(number), answer: answer, transcript: transcript))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -33,10 +43,14 @@ struct ScriptedSMTPServer {
         return transcript.lines.withLock { $0 }
     }
 
+    /// How many connections clients have made.
+    var connections: Int { transcript.connections.withLock { $0 } }
+
     func stop() async throws { try await channel.close() }
 
     private final class Transcript: Sendable {
         let lines = Mutex<[String]>([])
+        let connections = Mutex(0)
         let closed: EventLoopPromise<Void>
         init(closed: EventLoopPromise<Void>) { self.closed = closed }
     }
