@@ -3,7 +3,9 @@
 # same run, with wrk on loopback, at two sizes: the shipped calendars/ and fifty years
 # of data (the shipped 2019-2021 plus `kalendarium plan` for 2022-2068). Two cases
 # each: the full all.ics (no compression on either side) and the 304 path
-# (If-None-Match with each server's own ETag).
+# (If-None-Match with each server's own ETag). Beside them, two ceilings serving the
+# same bytes (bench/ceiling): plain SwiftNIO answering from one shared buffer in a
+# channel handler, and a bare Hummingbird route, the least each can do per request.
 # Bounded: each case runs DURATION seconds (default 10), ROUNDS times (default 3);
 # the table shows medians. Needs nginx and wrk (Debian), installed if missing.
 set -euo pipefail
@@ -17,11 +19,14 @@ for tool in nginx wrk; do
 done
 swift build -c release --product kalendarium >/dev/null
 bin="$(swift build -c release --show-bin-path)/kalendarium"
+swift build -c release --package-path bench/ceiling >/dev/null
+ceiling="$(swift build -c release --package-path bench/ceiling --show-bin-path)"
 work=$(mktemp -d)
 stop_servers() {
     [[ -n "${kal_pid:-}" ]] && { kill "$kal_pid" 2>/dev/null || true; wait "$kal_pid" 2>/dev/null || true; }
     [[ -f "$work/nginx.pid" ]] && { kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -f "$work/nginx.pid"; }
-    kal_pid=""
+    for pid in ${ceiling_pids:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    kal_pid="" ceiling_pids=""
 }
 trap 'stop_servers; rm -rf "$work"' EXIT
 
@@ -73,21 +78,34 @@ NGINX
         { echo "the two servers do not serve the same all.ics for $data" >&2; exit 1; }
     kal_etag=$(etag_of http://127.0.0.1:18080/calendars/all.ics)
     ngx_etag=$(etag_of http://127.0.0.1:18081/calendars/all.ics)
+    "$ceiling/nio-ceiling" "$feeds/calendars/all.ics" 18082 "$kal_etag" &
+    ceiling_pids="$!"
+    "$ceiling/hummingbird-ceiling" "$feeds/calendars/all.ics" 18083 "$kal_etag" >/dev/null 2>&1 &
+    ceiling_pids="$ceiling_pids $!"
+    for port in 18082 18083; do
+        for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/calendars/all.ics" && break; sleep 0.1; done
+        cmp -s <(curl -s http://127.0.0.1:18081/calendars/all.ics) <(curl -s "http://127.0.0.1:$port/calendars/all.ics") ||
+            { echo "the ceiling on port $port does not serve the same all.ics" >&2; exit 1; }
+    done
     size=$(stat -c %s "$feeds/calendars/all.ics")
     label="$data $((size / 1024)) KiB"
     [[ $data == fifty ]] && label="50 y $((size / 1024)) KiB"
     declare -A rps=() p99=()
     for case in full 304; do
-        for server in kalendarium nginx; do
+        for server in kalendarium nginx swift-nio hummingbird; do
             port=18080; etag=$kal_etag
-            [[ $server == nginx ]] && { port=18081; etag=$ngx_etag; }
+            case $server in
+                nginx) port=18081; etag=$ngx_etag ;;
+                swift-nio) port=18082 ;;
+                hummingbird) port=18083 ;;
+            esac
             header=""; [[ $case == 304 ]] && header="If-None-Match: $etag"
             results=()
             for _ in $(seq 1 "$ROUNDS"); do results+=("$(measure "http://127.0.0.1:$port/calendars/all.ics" "$header")"); done
             rps[$case,$server]=$(printf '%s\n' "${results[@]}" | awk '{print $1}' | median)
             p99[$case,$server]=$(printf '%s\n' "${results[@]}" | awk '{print $2}' | median)
         done
-        for server in kalendarium nginx; do
+        for server in kalendarium nginx swift-nio hummingbird; do
             ratio=$(awk -v a="${rps[$case,$server]}" -v b="${rps[$case,nginx]}" 'BEGIN { printf "%.2f", a / b }')
             latency=$(awk -v a="${p99[$case,$server]}" -v b="${p99[$case,nginx]}" 'BEGIN { printf "%.2f", a / b }')
             what="full feed (200)"; [[ $case == 304 ]] && what="If-None-Match (304)"

@@ -272,6 +272,16 @@ public final class SQLiteStore: Store {
                     CREATE INDEX audit_subject ON audit(subject, at);
                     """)
         }
+        migrator.registerMigration("v12: the outbox's due messages in the order they are claimed") { db in
+            // With the key in the index, a claim reads its batch in order and stops: with
+            // only (status, next_attempt), each batch read and sorted every pending message
+            // (all of a pass share one next_attempt), so draining n messages cost n².
+            try db.execute(
+                sql: """
+                    CREATE INDEX outbox_due_order ON outbox(status, next_attempt, key);
+                    DROP INDEX outbox_due;
+                    """)
+        }
         return migrator
     }
 
@@ -474,13 +484,20 @@ public final class SQLiteStore: Store {
         return try await write { db in
             // SQLite has one writer at a time, so selecting and claiming in one write
             // transaction is the claim; PostgreSQL does it with FOR UPDATE SKIP LOCKED.
+            // Two ordered reads of at most `limit` each, not one OR: SQLite answers an OR
+            // by collecting every match and sorting it (see migration v12).
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM outbox
-                    WHERE (status = 'pending' AND next_attempt <= ?) OR (status = 'sending' AND claimed_until <= ?)
+                    SELECT * FROM (
+                        SELECT * FROM outbox WHERE status = 'pending' AND next_attempt <= ?
+                        ORDER BY next_attempt, key LIMIT ?)
+                    UNION ALL
+                    SELECT * FROM (
+                        SELECT * FROM outbox WHERE status = 'sending' AND claimed_until <= ?
+                        ORDER BY next_attempt, key LIMIT ?)
                     ORDER BY next_attempt, key LIMIT ?
-                    """, arguments: [now.secondsSince1970, clock.secondsSince1970, limit])
+                    """, arguments: [now.secondsSince1970, limit, clock.secondsSince1970, limit, limit])
             var claimed: [OutboxEntry] = []
             for row in rows {
                 try db.execute(
