@@ -111,7 +111,8 @@ public struct KalendariumApplication {
                     ],
                     idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)),
                     httpDecoderConfiguration: .init(
-                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
+                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)),
+                fastPath: FeedFastPath(state: state, options: options, serverName: "Kalendarium")),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Kalendarium"),
             services: [watcher] + (sync.map { [$0] } ?? []) + [reminders] + answers
