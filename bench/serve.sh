@@ -22,6 +22,7 @@ bin="$(swift build -c release --show-bin-path)/kalendarium"
 swift build -c release --package-path bench/ceiling >/dev/null
 ceiling="$(swift build -c release --package-path bench/ceiling --show-bin-path)"
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx's workers run as another user
 stop_servers() {
     [[ -n "${kal_pid:-}" ]] && { kill "$kal_pid" 2>/dev/null || true; wait "$kal_pid" 2>/dev/null || true; }
     [[ -f "$work/nginx.pid" ]] && { kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -f "$work/nginx.pid"; }
@@ -50,11 +51,11 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 etag_of() { curl -sI "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 
 echo "wrk -t2 -c$CONNECTIONS, ${DURATION}s x $ROUNDS rounds, medians; $(nproc) cores"
-printf '| %-12s | %-22s | %-11s | %12s | %8s | %13s | %13s |\n' data case server "requests/s" "p99 ms" "rate vs nginx" "p99 vs nginx"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "--------------" "------------------------" "-------------" "--------------" "----------" "---------------" "---------------"
+printf '| %-14s | %-22s | %-11s | %12s | %8s | %13s | %13s |\n' data case server "requests/s" "p99 ms" "rate vs nginx" "p99 vs nginx"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------" "------------------------" "-------------" "--------------" "----------" "---------------" "---------------"
 for data in shipped fifty; do
     state="$work/state-$data" feeds="$work/feeds-$data"
-    "$bin" export --calendars "$work/$data" --out "$feeds/calendars" --state "$state" >/dev/null
+    "$bin" export --calendars "$work/$data" --out "$feeds/calendars" --state "$state" --page-url http://127.0.0.1:18080/ >/dev/null
     "$bin" serve --calendars "$work/$data" --port 18080 --state "$state" --log-level warning >"$work/kal.out" 2>"$work/kal.err" &
     kal_pid=$!
     cat >"$work/nginx.conf" <<NGINX
@@ -64,6 +65,9 @@ error_log $work/nginx.err;
 events { worker_connections 1024; }
 http {
     access_log off;
+    sendfile on;
+    tcp_nopush on;
+    open_file_cache max=16;
     types { text/calendar ics; }
     server {
         listen 127.0.0.1:18081;
@@ -73,6 +77,7 @@ http {
 }
 NGINX
     nginx -c "$work/nginx.conf"
+    for _ in $(seq 1 100); do curl -fs -o /dev/null http://127.0.0.1:18081/calendars/all.ics && break; sleep 0.1; done
     for _ in $(seq 1 100); do curl -fs -o /dev/null http://127.0.0.1:18080/healthz && break; sleep 0.1; done
     cmp -s <(curl -s http://127.0.0.1:18080/calendars/all.ics) <(curl -s http://127.0.0.1:18081/calendars/all.ics) ||
         { echo "the two servers do not serve the same all.ics for $data" >&2; exit 1; }
@@ -109,7 +114,7 @@ NGINX
             ratio=$(awk -v a="${rps[$case,$server]}" -v b="${rps[$case,nginx]}" 'BEGIN { printf "%.2f", a / b }')
             latency=$(awk -v a="${p99[$case,$server]}" -v b="${p99[$case,nginx]}" 'BEGIN { printf "%.2f", a / b }')
             what="full feed (200)"; [[ $case == 304 ]] && what="If-None-Match (304)"
-            printf '| %-12s | %-22s | %-11s | %12s | %8s | %13s | %13s |\n' "$label" "$what" "$server" "${rps[$case,$server]}" "${p99[$case,$server]}" "$ratio" "$latency"
+            printf '| %-14s | %-22s | %-11s | %12s | %8s | %13s | %13s |\n' "$label" "$what" "$server" "${rps[$case,$server]}" "${p99[$case,$server]}" "$ratio" "$latency"
         done
     done
     stop_servers

@@ -14,7 +14,12 @@ public final class RequestHeadTimeoutHandler: ChannelDuplexHandler, RemovableCha
     public typealias OutboundOut = HTTPResponsePart
 
     let timeout: TimeAmount
-    private var deadline: Scheduled<Void>?
+    /// When the connection is closed unless a head arrives first; nil while a request
+    /// is being answered.
+    private var deadline: NIODeadline?
+    /// One timer at a time, at or before `deadline`: a busy connection moves the deadline
+    /// without scheduling and cancelling a timer for every request.
+    private var timer: Scheduled<Void>?
 
     public init(timeout: TimeAmount) { self.timeout = timeout }
 
@@ -23,7 +28,8 @@ public final class RequestHeadTimeoutHandler: ChannelDuplexHandler, RemovableCha
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        timer?.cancel()
+        timer = nil
         deadline = nil
     }
 
@@ -33,10 +39,7 @@ public final class RequestHeadTimeoutHandler: ChannelDuplexHandler, RemovableCha
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
-            deadline?.cancel()
-            deadline = nil
-        }
+        if case .head = unwrapInboundIn(data) { deadline = nil }
         context.fireChannelRead(data)
     }
 
@@ -46,10 +49,17 @@ public final class RequestHeadTimeoutHandler: ChannelDuplexHandler, RemovableCha
     }
 
     private func arm(_ context: ChannelHandlerContext) {
-        deadline?.cancel()
+        deadline = .now() + timeout
+        if timer == nil { schedule(context) }
+    }
+
+    private func schedule(_ context: ChannelHandlerContext) {
+        guard let deadline else { return }
         let loop = context.eventLoop.assumeIsolated()
-        deadline = loop.scheduleTask(in: timeout) { [context] in
-            context.close(promise: nil)
+        timer = loop.scheduleTask(deadline: deadline) { [self, context] in
+            timer = nil
+            guard let due = self.deadline else { return }  // a head came: no clock runs
+            if due <= .now() { context.close(promise: nil) } else { schedule(context) }
         }
     }
 }
