@@ -123,15 +123,24 @@ extension PostgresStore {
         try await answered { [self] in
             let claim = UUID().uuidString
             // One statement: rows another daemon has locked are skipped, not waited for,
-            // so two senders claiming at once get different messages.
+            // so two senders claiming at once get different messages. Two ordered reads
+            // of at most `limit` each, not one OR, so each stops early in the index
+            // (v12); rows locked and not taken are free again when the statement ends.
             let rows = try await client.query(
                 """
-                WITH due AS (
-                    SELECT key, next_attempt AS was FROM outbox
-                    WHERE (status = 'pending' AND next_attempt <= \(Int64(now.secondsSince1970)))
-                       OR (status = 'sending' AND claimed_until <= \(Int64(clock.secondsSince1970)))
+                WITH pending AS (
+                    SELECT key, next_attempt FROM outbox
+                    WHERE status = 'pending' AND next_attempt <= \(Int64(now.secondsSince1970))
                     ORDER BY next_attempt, key LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE SKIP LOCKED),
+                stale AS (
+                    SELECT key, next_attempt FROM outbox
+                    WHERE status = 'sending' AND claimed_until <= \(Int64(clock.secondsSince1970))
+                    ORDER BY next_attempt, key LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED),
+                due AS (
+                    SELECT key, next_attempt AS was FROM (SELECT * FROM pending UNION ALL SELECT * FROM stale) AS both_
+                    ORDER BY next_attempt, key LIMIT \(limit))
                 UPDATE outbox SET status = 'sending', attempts = outbox.attempts + 1, claim = \(claim),
                     claimed_until = \(Int64(claimUntil.secondsSince1970)),
                     uncertain = outbox.uncertain OR outbox.handed_over, handed_over = false
