@@ -57,6 +57,8 @@ let package = Package(
         ),
         /// libical from the system (Debian: libical-dev).
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        /// glibc's malloc_trim, which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         /// The only Swift code that touches libical pointers.
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),
         /// Every Swedish word and format people see (feeds, e-mails, the page), with the
@@ -140,7 +142,7 @@ let package = Package(
             name: "KalendariumApp",
             dependencies: [
                 "KalendariumCore", "CalendarFiles", "Feeds", "Server", "Mail", "Store", "Reminders", "BlockingPool",
-                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                "CMalloc", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -33,11 +33,12 @@ subprocess.run([binary, "export", "--calendars", str(calendars), "--out", str(wo
                 "--state", str(state), "--page-url", f"http://127.0.0.1:{PORT}/"], check=True, capture_output=True)
 
 
-def rss_kib(*pids):
+def rss_kib(*pids, field="VmRSS"):
+    """VmRSS, or RssAnon (heap and stacks) or RssFile (mapped code and data) from /proc."""
     total = 0
     for pid in pids:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 total += int(line.split()[1])
     return total
 
@@ -75,6 +76,7 @@ http {{ access_log off; types {{ text/calendar ics; }}
 """)
 
 starts, idle, peer_starts, peer_idle = [], [], [], []
+idle_anon, peer_anon = [], []
 for _ in range(ROUNDS):
     t0 = time.perf_counter()
     process = serve()
@@ -82,6 +84,7 @@ for _ in range(ROUNDS):
     starts.append(time.perf_counter() - t0)
     time.sleep(2)
     idle.append(rss_kib(process.pid))
+    idle_anon.append(rss_kib(process.pid, field="RssAnon"))
     stop(process)
 
     t0 = time.perf_counter()
@@ -91,6 +94,7 @@ for _ in range(ROUNDS):
     time.sleep(2)
     workers = subprocess.run(["pgrep", "-P", str(nginx.pid)], capture_output=True, text=True).stdout.split()
     peer_idle.append(rss_kib(nginx.pid, *map(int, workers)))
+    peer_anon.append(rss_kib(nginx.pid, *map(int, workers), field="RssAnon"))
     stop(nginx)
 
 
@@ -135,11 +139,13 @@ s, p = statistics.median(starts) * 1000, statistics.median(peer_starts) * 1000
 print(f"| cold start to the first 200 on all.ics, ms    | {s:11.1f} | {p:7.1f} | {s / p:5.1f} |")
 s, p = mib(statistics.median(idle)), mib(statistics.median(peer_idle))
 print(f"| idle RSS 2 s after the first 200, MiB         | {s:11.1f} | {p:7.1f} | {s / p:5.1f} |")
+s, p = mib(statistics.median(idle_anon)), mib(statistics.median(peer_anon))
+print(f"| of which anonymous (heap, stacks), MiB        | {s:11.1f} | {p:7.1f} | {s / p:5.1f} |")
 print()
-print(f"| RSS of one daemon                              |     MiB | vs after the first request |")
-print("|-----------------------------------------------|---------|----------------------------|")
-print(f"| after the first feed request                  | {mib(after_first):7.1f} |                      1.00 |")
-print(f"| after {served:,} more feed requests (wrk)      | {mib(after_requests):7.1f} | "
-      f"{after_requests / after_first:26.2f} |")
-print(f"| after {RELOADS} reloads ({reload_seconds:.0f} s, SIGHUP each)    | {mib(after_reloads):7.1f} | "
-      f"{after_reloads / after_first:26.2f} |")
+rows = [("after the first feed request", after_first),
+        (f"after {served:,} more feed requests (wrk)", after_requests),
+        (f"after {RELOADS} reloads ({reload_seconds:.0f} s, SIGHUP each)", after_reloads)]
+print(f"| {'RSS of one daemon':<45} |     MiB | vs after the first request |")
+print(f"|{'-' * 47}|---------|----------------------------|")
+for what, kib in rows:
+    print(f"| {what:<45} | {mib(kib):7.1f} | {kib / after_first:26.2f} |")

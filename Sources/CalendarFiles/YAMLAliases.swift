@@ -8,49 +8,74 @@ import KalendariumCore
 /// broken or hostile file from stalling `check` or a daemon's reload.
 public enum YAMLAliases {
     /// The first anchor or alias at a place where YAML reads one, if any.
+    ///
+    /// Every indicator is ASCII and UTF-8 never uses an ASCII byte inside a longer
+    /// character, so the scan walks bytes; only a find counts characters for its column.
     public static func first(in text: String) -> (line: Int, column: Int, token: String)? {
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let characters = Array(line)
-            var index = 0
-            var atNodeStart = true
-            var quote: Character?
-            while index < characters.count {
-                let c = characters[index]
-                if let open = quote {
-                    if c == open { quote = nil }
-                    index += 1
-                    continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                if let (index, length) = firstToken(in: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                    let before = String(decoding: bytes[lineStart..<lineStart + index], as: UTF8.self)
+                    let token = String(
+                        decoding: bytes[lineStart + index..<lineStart + index + length], as: UTF8.self)
+                    return (lineNumber, before.count + 1, token)
                 }
-                switch c {
-                case "\"", "'":
-                    if atNodeStart { quote = c }
-                    atNodeStart = false
-                case "#" where index == 0 || characters[index - 1] == " " || characters[index - 1] == "\t":
-                    index = characters.count
-                    continue
-                case " ", "\t":
-                    break
-                case "-", "?", ":":
-                    // An indicator only when followed by a space or the line's end.
-                    let next = index + 1 < characters.count ? characters[index + 1] : " "
-                    atNodeStart = next == " " || next == "\t"
-                case "[", "{", ",":
-                    atNodeStart = true
-                case "&",
-                    "*" where atNodeStart:
-                    let name = characters[(index + 1)...].prefix { !" \t,[]{}:".contains($0) }
-                    if !name.isEmpty { return (lineNumber, index + 1, String(c) + String(name)) }
-                    atNodeStart = false
-                default:
-                    atNodeStart = false
-                }
-                index += 1
+                lineStart = lineEnd + 1
             }
+            return nil
+        }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+
+    /// The offset and byte length of the first anchor or alias token in one line.
+    private static func firstToken(in line: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var index = 0
+        var atNodeStart = true
+        var quote: UInt8?
+        while index < line.count {
+            let c = line[index]
+            if let open = quote {
+                if c == open { quote = nil }
+                index += 1
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if atNodeStart { quote = c }
+                atNodeStart = false
+            case UInt8(ascii: "#") where index == 0 || line[index - 1] == space || line[index - 1] == tab:
+                return nil
+            case space, tab:
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                // An indicator only when followed by a space or the line's end.
+                let next = index + 1 < line.count ? line[index + 1] : space
+                atNodeStart = next == space || next == tab
+            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
+                atNodeStart = true
+            case UInt8(ascii: "&"),
+                UInt8(ascii: "*") where atNodeStart:
+                var end = index + 1
+                while end < line.count, !nameEnds.contains(line[end]) { end += 1 }
+                if end > index + 1 { return (index, end - index) }
+                atNodeStart = false
+            default:
+                atNodeStart = false
+            }
+            index += 1
         }
         return nil
     }
+
+    private static let nameEnds = Set(" \t,[]{}:".utf8)
 
     static func diagnostic(file: String, text: String) -> Diagnostic? {
         guard let found = first(in: text) else { return nil }

@@ -14,7 +14,9 @@ struct YAMLDocument {
         self.file = file
         if let refused = YAMLAliases.diagnostic(file: file, text: text) { throw FileError(refused) }
         do {
-            root = try Yams.compose(yaml: text).map { YAMLValue(node: $0, file: file) }
+            // The basic resolver tags every plain scalar as text: the values are read from
+            // their text anyway, and the default one runs a regular expression per scalar.
+            root = try Yams.compose(yaml: text, .basic).map { YAMLValue(node: $0, file: file) }
         } catch let error as YamlError {
             throw FileError(YAMLDocument.describe(error, file: file))
         } catch {

@@ -66,6 +66,7 @@ struct FeedPublisher: Sendable {
                 pageURL: export.settings.pageURL, revisions: built.set.revisions, directory: directory,
                 generation: generation, recipients: recipients.recipients, agendas: built.agendas,
                 feedSettings: export.settings))
+        await BlockingPool.run { Malloc.releaseFreed() }
     }
 
     /// The revisions saved in the state directory (none on first use).

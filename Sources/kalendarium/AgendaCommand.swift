@@ -27,7 +27,7 @@ struct AgendaCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a meeting's agenda.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a meeting's agenda.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Option(help: "text, json or html (the printable meeting page).") var format: Format = .text
@@ -104,7 +104,8 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a point (where the template puts topics).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a point (where the template puts topics).")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @OptionGroup var point: PointOptions
@@ -122,7 +123,7 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change point N.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change point N.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The point's number.") var number: Int
@@ -139,7 +140,8 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Move: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move point N so it becomes point M.")
+        static let configuration = CommandConfiguration(
+            commandName: "move", abstract: "Move point N so it becomes point M.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The point's number now.") var from: Int
@@ -155,7 +157,8 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove point N and its papers.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove point N and its papers.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The point's number.") var number: Int
@@ -171,6 +174,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     struct Attach: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "attach",
             abstract: "Attach a paper (handling) to point N: a file Kalendarium keeps, or --link URL.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -213,7 +217,7 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Detach: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove the paper named NAME.")
+        static let configuration = CommandConfiguration(commandName: "detach", abstract: "Remove the paper named NAME.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The paper's name.") var name: String
@@ -228,6 +232,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     struct Propose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "propose",
             abstract: "A member proposes a point; it waits for the secretariat, and the member is told the answer.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -248,7 +253,8 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept proposal N onto the agenda.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept", abstract: "Accept proposal N onto the agenda.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The proposal's number, as agenda show lists it.") var proposal: Int
@@ -263,7 +269,7 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct Decline: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Decline proposal N.")
+        static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline proposal N.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The proposal's number, as agenda show lists it.") var proposal: Int
@@ -279,6 +285,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Publish the draft as version 1; the kallelse goes out with it.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -293,6 +300,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import agendas from a YAML file (data/agendas-from-minutes.yaml shows the form).",
             discussion: "A meeting that already has an agenda is skipped, so importing twice changes nothing.")
         @OptionGroup var common: StoreOptions

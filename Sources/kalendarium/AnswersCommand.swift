@@ -40,7 +40,8 @@ struct AnswersCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show who comes and the quorum forecast.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show who comes and the quorum forecast.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Option(help: "text or json.") var format: OutputFormat = .text
@@ -56,6 +57,7 @@ struct AnswersCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Record a person's answer (coming, not-coming, substitute, partial, tentative).")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String

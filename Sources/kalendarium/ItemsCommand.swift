@@ -16,7 +16,7 @@ struct ItemsCommand: AsyncParsableCommand {
     typealias Common = StoreOptions
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an item.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an item.")
         @OptionGroup var common: Common
         @Option(help: "One-line title.") var title: String
         @Option(help: "The body that follows it up (ledningsgruppen, samarbetskommitten).") var body: String
@@ -49,7 +49,7 @@ struct ItemsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List items, filtered.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List items, filtered.")
         @OptionGroup var common: Common
         @Option(help: "Only this body.") var body: String?
         @Option(help: "Only items with this owner (as in add).") var owner: String?
@@ -79,7 +79,8 @@ struct ItemsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one item with its history.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one item with its history.")
         @OptionGroup var common: Common
         @Argument(help: "The item's id.") var id: Int64
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
@@ -94,6 +95,7 @@ struct ItemsCommand: AsyncParsableCommand {
 
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change an item; a status change is recorded with today's date.")
         @OptionGroup var common: Common
         @Argument(help: "The item's id.") var id: Int64
@@ -131,7 +133,8 @@ struct ItemsCommand: AsyncParsableCommand {
     }
 
     struct Close: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an item done (or cancelled).")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Mark an item done (or cancelled).")
         @OptionGroup var common: Common
         @Argument(help: "The item's id.") var id: Int64
         @Option(help: "A note for the history.") var note: String?
@@ -154,6 +157,7 @@ struct ItemsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import items from a YAML file (data/items-from-agreement.yaml shows the form).",
             discussion:
                 "An item whose title, body and meeting match one already stored is skipped, so importing twice adds nothing."

@@ -1,6 +1,10 @@
 import ArgumentParser
 
 /// The `kalendarium` command: each subcommand is a few lines over the library targets.
+///
+/// Every command names itself (`commandName`): the name ArgumentParser would derive
+/// comes from `String(describing:)` of the type, a runtime conformance search per
+/// command that cost every start of the process, the daemon's included, 20 ms.
 @main
 struct Kalendarium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

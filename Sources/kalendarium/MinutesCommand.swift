@@ -26,7 +26,8 @@ struct MinutesCommand: AsyncParsableCommand {
     )
 
     struct Start: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start the minutes from the meeting's agenda.")
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start the minutes from the meeting's agenda.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Option(help: "Who keeps the minutes (sekreterare).") var secretary: String?
@@ -58,7 +59,7 @@ struct MinutesCommand: AsyncParsableCommand {
     }
 
     struct Attend: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record who came, or did not.")
+        static let configuration = CommandConfiguration(commandName: "attend", abstract: "Record who came, or did not.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The person's name.") var person: String
@@ -114,6 +115,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Chair: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "chair",
             abstract: "Name who chaired, the secretary, or the adjuster (justerare).")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -138,7 +140,7 @@ struct MinutesCommand: AsyncParsableCommand {
     }
 
     struct Note: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a paragraph to point N.")
+        static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a paragraph to point N.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Argument(help: "The point's number.") var number: Int
@@ -157,6 +159,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Decide: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "decide",
             abstract: "Record a decision (Beslut) of point N; with --item-owner it becomes an outstanding item.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -222,6 +225,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "An approver approves (justerar); when all have, the minutes lock and are e-mailed.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -248,6 +252,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Correct: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Open a correction of approved minutes; approving it makes the next version.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
@@ -265,7 +270,7 @@ struct MinutesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a meeting's minutes.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a meeting's minutes.")
         @OptionGroup var common: StoreOptions
         @Argument(help: "The meeting.") var meeting: String
         @Option(help: "text, json or html (the printable minutes).") var format: AgendaCommand.Format = .text
@@ -303,6 +308,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import minutes from a YAML file (data/minutes-from-seeds.yaml shows the form).",
             discussion:
                 "Their decisions' items are created and linked; a meeting that has minutes already is skipped, so importing twice changes nothing."

@@ -29,6 +29,7 @@ struct PeopleCommand: AsyncParsableCommand {
 
     struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Print a person's calendar link (made on first use).")
         @Argument(help: "The person's address in recipients.yaml.") var email: String
         @OptionGroup var common: StoreOptions

@@ -68,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a sign-in to the workspace lasts (default 28800: 8 hours).") var sessionLifetime: Double?
 
     func run() async throws {
+        Malloc.useOneArena()
         // Run Swift concurrency on NIO's event loops, so a request does not hop between
         // the network threads and the task pool (as Vapor's and Hummingbird's templates do).
         let takeover = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()

@@ -13,7 +13,8 @@ struct SessionsCommand: AsyncParsableCommand {
         subcommands: [List.self, Revoke.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Who is signed in, with their sessions' count.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Who is signed in, with their sessions' count.")
         @OptionGroup var common: StoreOptions
 
         func run() async throws {
@@ -29,6 +30,7 @@ struct SessionsCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "End every workspace session of a person: they must sign in again.",
             discussion: """
                 Use it when a device is lost or a person leaves. Every daemon on the same store refuses \

@@ -11,6 +11,7 @@ struct TokensCommand: AsyncParsableCommand {
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rotate",
             abstract: "Replace the secret: every link sent so far stops working.",
             discussion: """
                 A kallelse of a body with `visibility: members` links to the meeting page and its papers \
