@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One file a calendar is read from, with what a change check needs.
 struct CalendarSourceFile {
     /// The path inside `calendars/`: `2021.yaml`, `external/regionala-handelser.ics`.
@@ -20,14 +26,29 @@ struct CalendarSourceFile {
             for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".ics") {
                 let path = "\(folder)/\(name)"
-                let attributes = try? fm.attributesOfItem(atPath: path)
+                let status = status(of: path)
                 files.append(
                     CalendarSourceFile(
-                        name: sub.isEmpty ? name : "\(sub)/\(name)", path: path,
-                        size: (attributes?[.size] as? NSNumber)?.intValue ?? -1,
-                        modified: (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0))
+                        name: sub.isEmpty ? name : "\(sub)/\(name)", path: path, size: status?.size ?? -1,
+                        modified: status?.modified ?? 0))
             }
         }
         return files
+    }
+
+    /// Size and modification time from one `stat`, through a symbolic link to the file
+    /// it names (what the loader reads). `FileManager.attributesOfItem` also looked up
+    /// the owner's user and group names and the extended attributes, reading
+    /// /etc/passwd and /etc/group for every file of every poll: 30 ms a poll with fifty
+    /// year files, at a daemon's start on the cores the first build needs.
+    private static func status(of path: String) -> (size: Int, modified: Double)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        return (Int(info.st_size), Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000)
     }
 }
