@@ -24,6 +24,14 @@ for _ in range(runs):
     subprocess.run(args, check=True, capture_output=True)
     ours.append(time.perf_counter() - start)
 
+# Loading and validation on their own line: `check` reads and checks the same files and
+# builds no feed.
+checks = []
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run([binary, "check", "--calendars", str(calendars)], check=True, capture_output=True)
+    checks.append(time.perf_counter() - start)
+
 # The peer gets the same events as plain data, prepared outside the timing.
 parsed = [icalendar.Calendar.from_ical(f.read_bytes()) for f in feeds]
 inputs = [
@@ -61,4 +69,6 @@ print(f"feeds: {len(feeds)}, years of data: {years}, events over all feeds: {eve
 print(f"| {'what':58} | median ms | min ms | ratio to peer |")
 print(f"|{'-' * 60}|-----------|--------|---------------|")
 print(f"| {'kalendarium export (process: load, validate, build, write)':58} | {m_ours:9.1f} | {min(ours) * 1000:6.1f} | {m_ours / m_theirs:13.2f} |")
+m_check = statistics.median(checks) * 1000
+print(f"| {'of which: kalendarium check (process: load, validate)':58} | {m_check:9.1f} | {min(checks) * 1000:6.1f} | {m_check / m_theirs:13.2f} |")
 print(f"| {'peer: Python icalendar builds + serialises the same feeds':58} | {m_theirs:9.1f} | {min(theirs) * 1000:6.1f} | {1:13.2f} |")
