@@ -57,7 +57,7 @@ let package = Package(
         ),
         /// libical from the system (Debian: libical-dev).
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
-        /// glibc's malloc_trim, which Swift's Glibc module leaves out.
+        /// glibc's malloc_trim and mallopt, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
         /// The only Swift code that touches libical pointers.
         .target(name: "ICalendar", dependencies: ["CLibical"], swiftSettings: strictSettings),

@@ -36,7 +36,8 @@ public enum YAMLAliases {
 
     /// The offset and byte length of the first anchor or alias token in one line.
     private static func firstToken(in line: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), carriageReturn = UInt8(ascii: "\r")
+        func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == carriageReturn }
         var index = 0
         var atNodeStart = true
         var quote: UInt8?
@@ -51,18 +52,21 @@ public enum YAMLAliases {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if atNodeStart { quote = c }
                 atNodeStart = false
-            case UInt8(ascii: "#") where index == 0 || line[index - 1] == space || line[index - 1] == tab:
+            case UInt8(ascii: "#") where index == 0 || isBlank(line[index - 1]):
                 return nil
-            case space, tab:
+            case space, tab, carriageReturn:
                 break
             case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                 // An indicator only when followed by a space or the line's end.
-                let next = index + 1 < line.count ? line[index + 1] : space
-                atNodeStart = next == space || next == tab
+                atNodeStart = index + 1 == line.count || isBlank(line[index + 1])
             case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
                 atNodeStart = true
-            case UInt8(ascii: "&"),
+            case UInt8(ascii: "!") where atNodeStart:
+                // A tag (`!!str`): the node, and so an anchor, may follow it.
+                while index + 1 < line.count, !isBlank(line[index + 1]) { index += 1 }
+            case UInt8(ascii: "&") where atNodeStart,
                 UInt8(ascii: "*") where atNodeStart:
+                // Only where a node starts: `Q&A` in a plain value is text to YAML too.
                 var end = index + 1
                 while end < line.count, !nameEnds.contains(line[end]) { end += 1 }
                 if end > index + 1 { return (index, end - index) }
@@ -75,7 +79,7 @@ public enum YAMLAliases {
         return nil
     }
 
-    private static let nameEnds = Set(" \t,[]{}:".utf8)
+    private static let nameEnds = Set(" \t\r,[]{}:".utf8)
 
     static func diagnostic(file: String, text: String) -> Diagnostic? {
         guard let found = first(in: text) else { return nil }

@@ -14,8 +14,10 @@ struct YAMLDocument {
         self.file = file
         if let refused = YAMLAliases.diagnostic(file: file, text: text) { throw FileError(refused) }
         do {
-            // The basic resolver tags every plain scalar as text: the values are read from
-            // their text anyway, and the default one runs a regular expression per scalar.
+            // The basic resolver tags every plain scalar as text, as the loader reads it: the
+            // default one ran regular expressions on every mapping key, to guess its YAML 1.1
+            // type for the duplicate-key check. So `2019:` beside `"2019":` is now one key
+            // written twice, an error, where the later one used to replace the earlier.
             root = try Yams.compose(yaml: text, .basic).map { YAMLValue(node: $0, file: file) }
         } catch let error as YamlError {
             throw FileError(YAMLDocument.describe(error, file: file))

@@ -9,10 +9,3 @@ struct ApplicationService: Service {
 
     func run() async throws { try await make().run() }
 }
-
-/// Its name, for ServiceLifecycle's log of the services it starts. Without it the
-/// library describes the value by reflection, every stored property deep: a line of
-/// settings in the log and 14 ms of a daemon's start.
-extension ApplicationService: CustomStringConvertible {
-    var description: String { "ApplicationService" }
-}

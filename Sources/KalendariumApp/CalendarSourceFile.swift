@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
@@ -26,11 +28,11 @@ struct CalendarSourceFile {
             for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".ics") {
                 let path = "\(folder)/\(name)"
-                let status = status(of: path)
+                let found = status(of: path)
                 files.append(
                     CalendarSourceFile(
-                        name: sub.isEmpty ? name : "\(sub)/\(name)", path: path, size: status?.size ?? -1,
-                        modified: status?.modified ?? 0))
+                        name: sub.isEmpty ? name : "\(sub)/\(name)", path: path, size: found?.size ?? -1,
+                        modified: found?.modified ?? 0))
             }
         }
         return files

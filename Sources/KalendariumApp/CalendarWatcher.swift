@@ -117,10 +117,3 @@ public actor CalendarWatcher: Service {
         }
     }
 }
-
-/// Its name, for ServiceLifecycle's log of the services it starts. Without it the
-/// library describes the value by reflection, every stored property deep: a line of
-/// settings in the log and 14 ms of a daemon's start.
-extension CalendarWatcher: CustomStringConvertible {
-    nonisolated public var description: String { "CalendarWatcher" }
-}

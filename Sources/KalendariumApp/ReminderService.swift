@@ -167,10 +167,3 @@ public struct ReminderService: Service {
         }
     }
 }
-
-/// Its name, for ServiceLifecycle's log of the services it starts. Without it the
-/// library describes the value by reflection, every stored property deep: a line of
-/// settings in the log and 14 ms of a daemon's start.
-extension ReminderService: CustomStringConvertible {
-    public var description: String { "ReminderService" }
-}

@@ -21,10 +21,3 @@ public struct SystemdService: Service {
         notifier.stopping()
     }
 }
-
-/// Its name, for ServiceLifecycle's log of the services it starts. Without it the
-/// library describes the value by reflection, every stored property deep: a line of
-/// settings in the log and 14 ms of a daemon's start.
-extension SystemdService: CustomStringConvertible {
-    public var description: String { "SystemdService" }
-}

@@ -329,6 +329,15 @@ struct CalendarCopy {
         #expect(YAMLAliases.first(in: "venue: Café & bar\nnote: \"*viktigt*\"\nx: 'a & *b'\n# *kommentar\n") == nil)
         #expect(YAMLAliases.first(in: "meetings:\n  - *m\n")?.line == 2)
         #expect(YAMLAliases.first(in: "{a: 1, *k: 2}")?.token == "*k")
+        #expect(YAMLAliases.first(in: "title: Q&A med AT&T\nnote: 2*3\n") == nil)
+    }
+
+    @Test func anAliasIsFoundInWindowsLineEndsAfterTagsAndLocatedInCharacters() {
+        let crlf = YAMLAliases.first(in: "a: 1\r\n# *kommentar\r\nb: *x\r\n")
+        #expect(crlf?.line == 3)
+        #expect(crlf?.token == "*x")
+        #expect(YAMLAliases.first(in: "a: !!str &a text\n")?.token == "&a")
+        #expect(YAMLAliases.first(in: "ö: &a\n")?.column == 4)
     }
 }
 
