@@ -128,7 +128,8 @@ def test_the_daemon_reads_the_answers_maildir(kalendarium_bin, run, tmp_path):
         deliver(inbox, "1630394100.9.host", reply(stale, KD, "ACCEPTED", KD))
         deadline = time.monotonic() + 20
         log = inbox / ".Kalendarium.Unmatched" / "unmatched.log"
-        while time.monotonic() < deadline and not log.exists():
+        # The daemon creates the file, then appends its line: wait for the line, not the file.
+        while time.monotonic() < deadline and not (log.exists() and log.read_text().endswith("\n")):
             time.sleep(0.1)
         assert log.exists(), d.proc.stderr
         assert "is over or cancelled" in log.read_text()
