@@ -71,7 +71,7 @@ let package = Package(
                 .embedInCode("Templates/minutes.html.mustache"),
                 .embedInCode("Templates/minutes-article.html.mustache"),
                 .embedInCode("Templates/reminder.txt.mustache"),
-                .embedInCode("Templates/reminder.html.mustache"), .embedInCode("Templates/answer.html.mustache"),
+                .embedInCode("Templates/answer.html.mustache"),
                 .embedInCode("Templates/workspace.html.mustache"), .embedInCode("Templates/ws-signin.html.mustache"),
                 .embedInCode("Templates/ws-link.html.mustache"), .embedInCode("Templates/ws-message.html.mustache"),
                 .embedInCode("Templates/ws-overview.html.mustache"),

@@ -77,19 +77,34 @@ public enum ReminderText {
         }
     }
 
-    /// The text as simple HTML (`Templates/reminder.html.mustache`): a paragraph for each
-    /// block, a line break for each line, every character escaped by Mustache.
+    /// The text as simple HTML: a paragraph for each block, a line break for each line,
+    /// every character escaped. Code, not a template: it has no layout to edit, and a pass
+    /// renders thousands (through Mustache this was a third of a reminder pass).
     public static func html(_ text: String) -> String {
         var trimmed = Substring(text)
         while trimmed.hasSuffix("\n") { trimmed = trimmed.dropLast() }
-        // A paragraph's lines as plain strings and its last one apart, so the template
-        // looks up no name per line: a pass renders thousands of these, and Mustache's
-        // lookups through dictionaries were most of a reminder's cost.
-        let paragraphs = trimmed.split(separator: "\n\n", omittingEmptySubsequences: false).map { block in
-            let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return ["lines": Array(lines.dropLast()), "last": lines.last ?? ""] as [String: Any]
+        var out: [UInt8] = []
+        out.reserveCapacity(trimmed.utf8.count * 2 + 128)
+        out.append(contentsOf: "<!doctype html><html lang=\"sv\"><body style=\"font-family: sans-serif\">\n<p>".utf8)
+        let newline = UInt8(ascii: "\n")
+        let bytes = trimmed.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            bytes.formIndex(after: &index)
+            guard byte == newline else {
+                HTMLEscape.append(byte, to: &out)
+                continue
+            }
+            if index != bytes.endIndex && bytes[index] == newline {
+                out.append(contentsOf: "</p>\n<p>".utf8)  // a blank line ends the paragraph
+                bytes.formIndex(after: &index)
+            } else {
+                out.append(contentsOf: "<br>\n".utf8)
+            }
         }
-        return Templates.reminderHTML.render(["paragraphs": paragraphs])
+        out.append(contentsOf: "</p>\n</body></html>\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func section(_ reminder: Reminder, _ data: CalendarData, pageURL: String, links: Links) -> [String: Any] {

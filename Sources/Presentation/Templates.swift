@@ -3,13 +3,14 @@ import Mustache
 /// The Mustache templates, embedded in the binary from `Templates/` at build time so
 /// an installed `kalendarium` needs no resource folder beside it. A template that does
 /// not parse fails the tests (`PresentationTests`), never a running daemon by surprise.
+/// Every `.html` template escapes its values with `HTMLEscape` (see there for why not
+/// Mustache's own).
 enum Templates {
     static let page = parse(PackageResources.page_html_mustache, "page.html.mustache")
     static let meeting = parse(PackageResources.meeting_html_mustache, "meeting.html.mustache")
     static let minutes = parse(PackageResources.minutes_html_mustache, "minutes.html.mustache")
     static let minutesArticle = parse(PackageResources.minutes_article_html_mustache, "minutes-article.html.mustache")
     static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
-    static let reminderHTML = parse(PackageResources.reminder_html_mustache, "reminder.html.mustache")
     static let answer = parse(PackageResources.answer_html_mustache, "answer.html.mustache")
     static let workspace = parse(PackageResources.workspace_html_mustache, "workspace.html.mustache")
     static let workspaceSignIn = parse(PackageResources.ws_signin_html_mustache, "ws-signin.html.mustache")
@@ -26,8 +27,17 @@ enum Templates {
     static let workspaceRotation = parse(PackageResources.ws_rotation_html_mustache, "ws-rotation.html.mustache")
     static let workspacePlan = parse(PackageResources.ws_plan_html_mustache, "ws-plan.html.mustache")
 
+    /// Mustache resolves a `CONTENT_TYPE` pragma while it parses, from its own registry:
+    /// the escaping is registered once, before the first template is parsed.
+    private static let escapingRegistered: Void = MustacheContentTypes.register(
+        EscapedHTML(), named: EscapedHTML.name)
+
     private static func parse(_ bytes: [UInt8], _ name: String) -> MustacheTemplate {
-        do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {
+        _ = escapingRegistered
+        var text = String(decoding: bytes, as: UTF8.self)
+        // A pragma on a line of its own leaves no trace in the output.
+        if name.hasSuffix(".html.mustache") { text = "{{% CONTENT_TYPE: \(EscapedHTML.name)}}\n" + text }
+        do { return try MustacheTemplate(string: text) } catch {
             fatalError("Templates/\(name) does not parse: \(error)")
         }
     }

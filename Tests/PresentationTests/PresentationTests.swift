@@ -179,6 +179,35 @@ import Testing
                 """)
     }
 
+    @Test func aBlankLineEndsAParagraphAndAThirdNewlineIsALineBreak() {
+        #expect(
+            ReminderText.html("a\n\n\nb'\u{301}")
+                == """
+                <!doctype html><html lang="sv"><body style="font-family: sans-serif">
+                <p>a</p>
+                <p><br>
+                b&#39;\u{301}</p>
+                </body></html>
+
+                """)
+        #expect(ReminderText.html("").contains("<body style=\"font-family: sans-serif\">\n<p></p>\n</body>"))
+    }
+
+    /// Escaping replaces the five characters wherever they stand, even before a combining
+    /// mark, and nothing else: unescaping gives the text back.
+    @Test(arguments: ["", "plain åäö", "<a href=\"x\">&amp;</a>", "\"\u{301}'\u{308}<\u{338}&\u{20DD}", "🇸🇪\"🇸🇪"])
+    func escapingIsReversibleAndLeavesNoMarkup(_ text: String) {
+        let escaped = HTMLEscape.escaped(text)
+        #expect(!escaped.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) })
+        // Unescaped by code units: Swift's `replacing` matches whole Characters, and `;`
+        // with a combining mark after it is not one.
+        var back = escaped
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            back = back.replacingOccurrences(of: entity, with: character, options: .literal)
+        }
+        #expect(back == text)
+    }
+
     @Test func thePageEscapesTheData() {
         let view = PageView(
             data: Self.data,

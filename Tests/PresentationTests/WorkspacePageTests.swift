@@ -39,6 +39,17 @@ import Testing
                 "&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    /// A quote followed by a combining mark is one Swift `Character` but still a quote to
+    /// the browser: the search field echoing it must not let it end the attribute.
+    @Test func aQuoteWithACombiningMarkStaysInsideTheAttribute() {
+        let query = "x\"\u{301} autofocus onfocus=alert(1) y=\"\u{301}"
+        let html = WorkspacePage.items(
+            Self.kansli, items: [], query: .init(text: query), data: Self.data, people: [],
+            today: LocalDate(iso: "2026-12-02")!)
+        #expect(html.contains("value=\"x&quot;\u{301} autofocus onfocus=alert(1) y=&quot;\u{301}\""))
+        #expect(!html.unicodeScalars.split(separator: "\"").contains { $0.starts(with: "\u{301}".unicodeScalars) })
+    }
+
     @Test func formsFollowTheRole() {
         let kansli = WorkspacePage.meetings(Self.kansli, year: 2027, data: Self.data)
         let member = WorkspacePage.meetings(Self.member, year: 2027, data: Self.data)

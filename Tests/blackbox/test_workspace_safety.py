@@ -2,8 +2,9 @@
 with a plain HTTP client: the link's GET neither signs in nor uses the link up, a used
 or expired link is refused, an unknown address gets the same page and no mail, a
 member cannot edit, a form without its CSRF token (or with a wrong one) is 403, a
-script in a title shows as text, every page has the security headers, and
-`kalendarium sessions revoke` ends a session at once."""
+script in a title shows as text (a quote with a combining mark stays in its attribute),
+every page has the security headers, and `kalendarium sessions revoke` ends a session
+at once."""
 
 import http.cookiejar
 import sqlite3
@@ -160,6 +161,17 @@ def test_forms_need_their_csrf_token_and_the_right_role(kalendarium_bin, run, tm
         except NoAlertPresentException:
             pass
         shot(browser, "10-arende-med-skript")
+        # A quote with a combining mark after it is still a quote to the browser: echoed in
+        # the search field, it must stay inside the value, adding no attribute.
+        query = 'x"\u0301 autofocus onfocus=alert(2) y="'
+        browser.get(d.base + "/arbetsyta/arenden?" + urllib.parse.urlencode({"q": query}))
+        field = browser.find_element(By.ID, "sok")
+        assert field.get_attribute("value") == query
+        assert field.get_attribute("onfocus") is None and field.get_attribute("autofocus") is None
+        # Browsers send a search's spaces as "+": two words find the item that has both.
+        browser.get(d.base + "/arbetsyta/arenden?" + urllib.parse.urlencode({"status": "alla", "q": "</script> test"}))
+        assert "<script>alert(1)</script> test" in browser.find_element(By.TAG_NAME, "table").text
+        browser.get(d.base + item)
         Select(browser.find_element(By.ID, "status")).select_by_value("done")
         click(browser, "Spara")
         assert "Ärendet är sparat." in notice(browser)

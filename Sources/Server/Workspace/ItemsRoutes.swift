@@ -11,11 +11,11 @@ extension Workspace {
     func registerItems(on router: Router<AppRequestContext>) {
         router.get(RouterPath(WorkspacePaths.items)) { request, _ in
             try await page(request) { signed in
-                let q = request.uri.queryParameters
+                // The filter is a form sent by GET: its spaces come as `+`, which
+                // Hummingbird's query parameters keep as they are.
+                let q = Form(AnswerRoutes.formFields(request.uri.query ?? ""))
                 let query = WorkspacePage.ItemQuery(
-                    status: q.get("status").map { String($0) } ?? "oppna",
-                    body: q.get("organ").map { String($0) } ?? "",
-                    text: q.get("q").map { String($0) } ?? "")
+                    status: q["status"] ?? "oppna", body: q["organ"] ?? "", text: q["q"] ?? "")
                 return WorkspaceResponse.html(
                     .ok,
                     WorkspacePage.items(
