@@ -57,30 +57,36 @@ public struct FeedCatalog: Sendable {
         let years = hostYears
         let rotations = data.conferences.compactMap { factory.rotation($0.slug) }
         let entries = rotations.flatMap { $0.entries(in: years) }
+        // Derived once, not per municipality and meeting: fifty years of meetings and
+        // rotations made these lookups a tenth of an export.
+        let held = factory.heldMeetings()
+        let hosting = Set(
+            entries.flatMap { entry in
+                entry.hosts.map { HostingKey(entry: .init(entry), host: $0) }
+            })
+        let conferenceYears = meetingEvents.map { meeting, _ -> FeedEventFactory.ConferenceYear? in
+            guard case .conference(let slug) = meeting.subject else { return nil }
+            return .init(conference: slug, year: factory.conferenceYear(of: meeting))
+        }
         for municipality in data.municipalities {
-            let held = meetingEvents.filter { meeting, _ in
-                if meeting.place?.municipality == municipality.slug { return true }
-                if case .conference(let slug) = meeting.subject {
-                    return entries.contains {
-                        $0.conference == slug && $0.year == factory.conferenceYear(of: meeting)
-                            && $0.hosts.contains(municipality.slug)
-                    }
-                }
-                return false
-            }.map(\.1)
+            let hostedHere = zip(meetingEvents, conferenceYears).filter { meetingEvent, conferenceYear in
+                if meetingEvent.0.place?.municipality == municipality.slug { return true }
+                guard let conferenceYear else { return false }
+                return hosting.contains(HostingKey(entry: conferenceYear, host: municipality.slug))
+            }.map(\.0.1)
             let duties = entries.filter { $0.hosts.contains(municipality.slug) }.map {
-                factory.hostEvent($0, municipality: municipality.slug)
+                factory.hostEvent($0, municipality: municipality.slug, held: held[.init($0)])
             }
             feeds.append(
                 FeedDefinition(
                     name: "municipality/\(municipality.slug).ics", title: municipality.name,
-                    description: Swedish.municipalityDescription(municipality.name), events: held + duties))
+                    description: Swedish.municipalityDescription(municipality.name), events: hostedHere + duties))
         }
         feeds.append(
             FeedDefinition(
                 name: "hosts.ics", title: Swedish.hostsTitle,
                 description: Swedish.hostsDescription(from: years.lowerBound, to: years.upperBound),
-                events: entries.map { factory.hostEvent($0) }))
+                events: entries.map { factory.hostEvent($0, municipality: nil, held: held[.init($0)]) }))
         return feeds.map { feed in
             var feed = feed
             feed.events = feed.events.filter(isCurrent)
@@ -94,4 +100,10 @@ public struct FeedCatalog: Sendable {
         let first = known.min() ?? currentYear
         return min(first, currentYear)...(currentYear + settings.horizonYears)
     }
+}
+
+/// A municipality hosting a conference's year.
+private struct HostingKey: Hashable {
+    let entry: FeedEventFactory.ConferenceYear
+    let host: String
 }

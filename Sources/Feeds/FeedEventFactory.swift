@@ -89,11 +89,36 @@ public struct FeedEventFactory: Sendable {
 
     /// One event per conference year, saying who hosts and why.
     public func hostEvent(_ entry: RotationEntry, municipality: String? = nil) -> FeedEvent {
-        let conference = data.conference(entry.conference)
-        let held = data.meetings.first {
-            $0.subject == .conference(entry.conference) && conferenceYear(of: $0) == entry.year
-                && $0.schedule.firstDay != nil
+        hostEvent(entry, municipality: municipality, held: heldMeetings()[ConferenceYear(entry)])
+    }
+
+    /// A conference and one of its years.
+    struct ConferenceYear: Hashable {
+        let conference: String
+        let year: Int
+
+        init(conference: String, year: Int) {
+            self.conference = conference
+            self.year = year
         }
+
+        init(_ entry: RotationEntry) { self.init(conference: entry.conference, year: entry.year) }
+    }
+
+    /// The dated meeting of each conference year, the first in the files: what a host
+    /// event takes its days from. For many host events at once, derive it once.
+    func heldMeetings() -> [ConferenceYear: Meeting] {
+        var held: [ConferenceYear: Meeting] = [:]
+        for meeting in data.meetings where meeting.schedule.firstDay != nil {
+            guard case .conference(let slug) = meeting.subject else { continue }
+            let key = ConferenceYear(conference: slug, year: conferenceYear(of: meeting))
+            if held[key] == nil { held[key] = meeting }
+        }
+        return held
+    }
+
+    func hostEvent(_ entry: RotationEntry, municipality: String?, held: Meeting?) -> FeedEvent {
+        let conference = data.conference(entry.conference)
         let time: FeedEvent.Time
         var dateKnown = false
         if let held, let first = held.schedule.firstDay, let last = held.schedule.lastDay {

@@ -5,11 +5,14 @@ import CLibical
 public enum ICalendarWriter {
     /// The RFC 5545 text of `component` (normally a `VCALENDAR`).
     public static func serialize(_ component: ICalComponent) throws(ICalError) -> String {
-        try Libical.withLibrary { () throws(ICalError) -> String in
+        // The folds are redone outside the library's lock: it is pure byte work, and
+        // under the lock it kept the other cores waiting.
+        let text = try Libical.withLibrary { () throws(ICalError) -> String in
             let handle = try make(component)
             defer { icalcomponent_free(handle) }
-            return ContentLines.refold(Libical.take(icalcomponent_as_ical_string_r(handle)))
+            return Libical.take(icalcomponent_as_ical_string_r(handle))
         }
+        return ContentLines.refold(text)
     }
 
     /// The text of `component` with `children` after its own subcomponents, each a

@@ -208,6 +208,43 @@ import Testing
         #expect(ContentLines.refold("UID:x\r\r\n \nEND:VEVENT\r\n") == "UID:x\r\nEND:VEVENT\r\n")
         #expect(ContentLines.refold("UID:x\r\n \r\nEND:VEVENT\r\n") == "UID:x\r\nEND:VEVENT\r\n")
     }
+
+    /// Lines of every length around the limit, of one- to four-octet characters and
+    /// escapes, folded between any two characters (also inside an escape): refolded, each
+    /// physical line is whole UTF-8 of at most 75 octets that ends in no lone backslash,
+    /// and unfolding gives the lines back.
+    @Test func refoldingFoldsEveryLineAtCharacterBoundaries() {
+        var random = SplitMix64(seed: 19)
+        let pieces = ["a", "\\n", "\\,", "\\\\", "é", "€", "😀", " "]
+        for round in 0..<400 {
+            let lines = (0..<3).map { _ in
+                var line = "X-\(round):"
+                while line.utf8.count < Int(random.next() % 220) { line += pieces[Int(random.next() % 8)] }
+                return line
+            }
+            var folded: [UInt8] = []
+            for line in lines {
+                for scalar in line.unicodeScalars {
+                    if random.next() % 40 == 0 { folded += [13, 10, 32] }
+                    folded += Array(String(scalar).utf8)
+                }
+                folded += [13, 10]
+            }
+            let refolded = ContentLines.refold(String(decoding: folded, as: UTF8.self))
+            let physical = Array(refolded.utf8).split(separator: 10, omittingEmptySubsequences: true)
+            for line in physical {
+                #expect(line.last == 13 && line.count - 1 <= ContentLines.limit)
+                #expect(String(validating: line.dropLast(), as: UTF8.self) != nil)
+                #expect(line.dropLast().reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 0)
+            }
+            var unfolded: [UInt8] = []
+            for byte in refolded.utf8 {
+                unfolded.append(byte)
+                if unfolded.suffix(3) == [13, 10, 32] { unfolded.removeLast(3) }
+            }
+            #expect(unfolded == Array(lines.map { $0 + "\r\n" }.joined().utf8))
+        }
+    }
 }
 
 @Suite struct EscapeFoldTests {
@@ -224,5 +261,20 @@ import Testing
             }
             #expect(try ICalendarReader.parse(ics).calendar.property("DESCRIPTION")?.value == .text(text))
         }
+    }
+}
+
+/// A seeded generator, so a test over random input sees the same input every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
