@@ -16,7 +16,9 @@ public enum PeopleAndItemsFiles {
                     "name", "email", "roles", "municipality", "networks", "bodies", "receives", "daily-digest",
                 ])
             let email = try f.required("email").string("an e-mail address")
-            guard email.contains("@"), !email.contains(where: { $0.isWhitespace }) else {
+            guard email.utf8.contains(UInt8(ascii: "@")),
+                !email.unicodeScalars.contains(where: \.properties.isWhitespace)
+            else {
                 throw try f.required("email").fail("\"\(email)\" is not an e-mail address")
             }
             var receives = Set(Recipient.Kind.allCases)

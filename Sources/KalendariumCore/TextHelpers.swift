@@ -4,9 +4,16 @@ extension StringProtocol {
     public var trimmingWhitespace: String {
         // By index, not by building reversed copies: it runs on every field of every
         // file and of every reminder's text.
+        // Most fields begin and end in a visible ASCII character: no Character to make.
+        if let head = utf8.first, let tail = utf8.reversed().first, (0x21...0x7E).contains(head),
+            (0x21...0x7E).contains(tail)
+        {
+            return String(self)
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
+        if first == startIndex && index(after: last) == endIndex { return String(self) }
         return String(self[first...last])
     }
 
@@ -20,8 +27,10 @@ extension StringProtocol {
     /// breaks and tabs count only when `allowingLineBreaks` is false. Such characters cut
     /// iCalendar text and database strings short, so no text field may hold one.
     public func controlCharacter(allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F (it is closed
+        // to new characters): compared by value, not looked up per scalar.
         unicodeScalars.first { scalar in
-            guard scalar.properties.generalCategory == .control else { return false }
+            guard scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) else { return false }
             return !(allowingLineBreaks && (scalar == "\n" || scalar == "\t" || scalar == "\r"))
         }
     }

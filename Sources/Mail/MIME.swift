@@ -103,15 +103,19 @@ public enum MIME {
     /// cost a reminder pass more than encoding it.
     static func dashLines(_ parts: [String]) -> Set<String> {
         var lines: Set<String> = []
-        for part in parts {
-            let bytes = Array(part.utf8)
-            var start = 0
-            while start < bytes.count {
-                let line = Lines.line(in: bytes[...], from: start)
-                if bytes[line.content].starts(with: [45, 45]) {
-                    lines.insert(String(decoding: bytes[line.content], as: UTF8.self))
+        for var part in parts {
+            part.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 10 { end += 1 }
+                    let content = end > start && end < bytes.count && bytes[end - 1] == 13 ? end - 1 : end
+                    if content - start >= 2 && bytes[start] == 45 && bytes[start + 1] == 45 {
+                        lines.insert(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<content]), as: UTF8.self))
+                    }
+                    start = end + 1
                 }
-                start = line.next
             }
         }
         return lines
@@ -140,15 +144,25 @@ public enum MIME {
     /// Whether `fold` can keep a header with `text` within its line length: no word
     /// is longer than a line. (Found by `scripts/fuzz`: a 3,000-letter subject.)
     static func foldable(_ text: String) -> Bool {
-        !text.split(separator: " ").contains { $0.utf8.count > 66 }
+        var word = 0
+        for byte in text.utf8 {
+            word = byte == 32 ? 0 : word + 1
+            if word > 66 { return false }
+        }
+        return true
     }
 
     static func address(_ a: MailAddress) -> String {
         guard let name = a.name else { return a.email }
         let plain =
             foldable(name)
-            && name.allSatisfy {
-                $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-")
+            && name.utf8.allSatisfy {
+                switch $0 {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"):
+                    true
+                default: false
+                }
             }
         return (plain ? name : encodedWords(name)) + " <\(a.email)>"
     }
@@ -157,17 +171,20 @@ public enum MIME {
     /// splitting a UTF-8 sequence; plain ASCII passes through, unless a word of it is
     /// too long to fold (RFC 5322 allows no line over 998 characters).
     public static func encodedWords(_ text: String) -> String {
-        guard text.contains(where: { !$0.isASCII || $0 == "=" || $0 == "?" }) || !foldable(text) else { return text }
+        guard
+            text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "?") })
+                || !foldable(text)
+        else { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         // 75 - len("=?UTF-8?B?") - len("?=") = 63 base64 characters, i.e. 45 bytes (whole groups of 3).
         for character in text {
-            let bytes = Array(String(character).utf8)
+            let bytes = character.utf8
             if chunk.count + bytes.count > 45 {
                 words.append("=?UTF-8?B?\(Base64.encode(chunk))?=")
-                chunk = []
+                chunk.removeAll(keepingCapacity: true)
             }
-            chunk += bytes
+            chunk.append(contentsOf: bytes)
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?\(Base64.encode(chunk))?=") }
         return words.joined(separator: " ")
@@ -177,47 +194,71 @@ public enum MIME {
     /// breaks keep lines within 76 characters. A leading "." is encoded, so no line of
     /// the body can end an SMTP DATA section.
     public static func quotedPrintable(_ text: String) -> String {
-        // On bytes: a reminder pass encodes thousands of bodies, and building a String
-        // per byte (and counting a line's Characters for each) was most of its time.
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 4 + 2)
-        var start = 0
-        while true {
-            // CRLF and LF both end a line; a lone CR is data (and encoded).
-            let line = Lines.line(in: bytes[...], from: start)
-            encodeLine(bytes[line.content], into: &out)
-            guard line.content.upperBound < bytes.count else { break }  // the last line has no line feed
-            out += [13, 10]
-            start = line.next
+        // On bytes, straight into the String's storage: a reminder pass encodes thousands
+        // of bodies, and building a String per byte (and counting a line's Characters for
+        // each) was most of its time. At most 3 octets per octet, a soft break per 73 of
+        // those, and CRLF for a line's LF: under 5 octets per octet.
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 5 + 16) { out in
+                var written = 0
+                var start = 0
+                while true {
+                    // CRLF and LF both end a line; a lone CR is data (and encoded).
+                    var end = start
+                    while end < bytes.count && bytes[end] != 10 { end += 1 }
+                    let content = end > start && end < bytes.count && bytes[end - 1] == 13 ? end - 1 : end
+                    encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<content]), into: out, at: &written)
+                    guard end < bytes.count else { break }  // the last line has no line feed
+                    out[written] = 13
+                    out[written + 1] = 10
+                    written += 2
+                    start = end + 1
+                }
+                if written < 2 || out[written - 2] != 13 || out[written - 1] != 10 {
+                    out[written] = 13
+                    out[written + 1] = 10
+                    written += 2
+                }
+                return written
+            }
         }
-        if !out.suffix(2).elementsEqual([13, 10]) { out += [13, 10] }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One line of `quotedPrintable`, with soft breaks (`=` CRLF) within 76 characters.
-    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    /// One line of `quotedPrintable`, with soft breaks (`=` CRLF) within 76 characters,
+    /// written into `out` from `written` on.
+    private static func encodeLine(
+        _ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, at written: inout Int
+    ) {
         var width = 0
-        for index in line.indices {
+        let last = line.count - 1
+        for index in 0..<line.count {
             let byte = line[index]
             let isBlank = byte == 0x20 || byte == 0x09
             var literal: Bool
-            if isBlank && index == line.index(before: line.endIndex) {
+            if isBlank && index == last {
                 literal = false  // trailing whitespace would be lost in transport
             } else {
                 literal = (byte >= 33 && byte <= 126 && byte != 61) || isBlank
                 if width == 0 && byte == 0x2E { literal = false }
             }
             if width + (literal ? 1 : 3) > 75 {
-                out += [61, 13, 10]
+                out[written] = 61
+                out[written + 1] = 13
+                out[written + 2] = 10
+                written += 3
                 width = 0
                 if byte == 0x2E { literal = false }
             }
             if literal {
-                out.append(byte)
+                out[written] = byte
+                written += 1
                 width += 1
             } else {
-                out += [61, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                out[written] = 61
+                out[written + 1] = hexDigits[Int(byte >> 4)]
+                out[written + 2] = hexDigits[Int(byte & 0xF)]
+                written += 3
                 width += 3
             }
         }
@@ -231,21 +272,29 @@ public enum MIME {
             .joined(separator: "\r\n")
     }
 
-    /// Folds a header line at spaces to stay within 78 characters where it can.
+    /// Folds a header line at spaces to stay within 78 octets where it can. On bytes:
+    /// headers are ASCII by now (`encodedWords`), and every message has long ones.
     static func fold(_ line: String) -> String {
-        guard line.count > 78 else { return line + "\r\n" }
-        var out = ""
-        var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+        guard line.utf8.count > 78 else { return line + "\r\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + 16)
+        var current = 0  // octets on the line being written
+        var hasSpace = false
+        for (index, word) in line.utf8.split(separator: 32, omittingEmptySubsequences: false).enumerated() {
             // Never fold right after the header name: "Subject:" alone on a line helps nobody.
-            if !current.isEmpty && current.count + 1 + word.count > 78 && current.contains(" ") {
-                out += current + "\r\n"
-                current = " " + word
-            } else {
-                current += current.isEmpty ? String(word) : " " + word
+            if index > 0 && current + 1 + word.count > 78 && hasSpace {
+                out += [13, 10, 32]
+                current = 1
+            } else if index > 0 {
+                out.append(32)
+                current += 1
+                hasSpace = true
             }
+            out += word
+            current += word.count
         }
-        return out + current + "\r\n"
+        out += [13, 10]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Mon, 23 Nov 2026 08:00:00 +0100`, in Stockholm time.
