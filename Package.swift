@@ -70,7 +70,6 @@ let package = Package(
                 .embedInCode("Templates/page.html.mustache"), .embedInCode("Templates/meeting.html.mustache"),
                 .embedInCode("Templates/minutes.html.mustache"),
                 .embedInCode("Templates/minutes-article.html.mustache"),
-                .embedInCode("Templates/reminder.txt.mustache"),
                 .embedInCode("Templates/answer.html.mustache"),
                 .embedInCode("Templates/workspace.html.mustache"), .embedInCode("Templates/ws-signin.html.mustache"),
                 .embedInCode("Templates/ws-link.html.mustache"), .embedInCode("Templates/ws-message.html.mustache"),

@@ -10,7 +10,6 @@ enum Templates {
     static let meeting = parse(PackageResources.meeting_html_mustache, "meeting.html.mustache")
     static let minutes = parse(PackageResources.minutes_html_mustache, "minutes.html.mustache")
     static let minutesArticle = parse(PackageResources.minutes_article_html_mustache, "minutes-article.html.mustache")
-    static let reminder = parse(PackageResources.reminder_txt_mustache, "reminder.txt.mustache")
     static let answer = parse(PackageResources.answer_html_mustache, "answer.html.mustache")
     static let workspace = parse(PackageResources.workspace_html_mustache, "workspace.html.mustache")
     static let workspaceSignIn = parse(PackageResources.ws_signin_html_mustache, "ws-signin.html.mustache")
