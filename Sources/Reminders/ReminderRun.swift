@@ -102,46 +102,61 @@ public struct ReminderRun: Sendable {
             toSend.isEmpty ? [:] : try await store.personTokens(for: toSend.map { $0.recipient.email.lowercased() })
         let versions = Array(agendas.values).latestVersions
         // Text, libical attachments and MIME are CPU work: on the thread pool, so a pass
-        // never holds up requests on an event loop, and in one slice per core, since a
-        // pass of thousands of messages is mostly this.
+        // never holds up requests on an event loop, a chunk at a time on every core.
+        // Each chunk is queued in its own transaction as soon as it and those before it
+        // are rendered, so the store writes while the next chunks render. A message is
+        // recorded with its log rows, all or nothing: a pass that dies part-way leaves
+        // whole messages queued, and the next pass queues the rest.
         let settings = self.settings
-        let slices = Self.slices(toSend, count: ProcessInfo.processInfo.activeProcessorCount)
-        let batch = try await withThrowingTaskGroup(of: (Int, [(entry: OutboxEntry, reminderKeys: [String])]).self) {
-            group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask {
-                    let rendered = try await BlockingPool.run(throwing: {
-                        try slice.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
-                            let message = try ReminderMailer.message(
-                                envelope, data: data, revisions: revisions, settings: settings, now: now,
-                                tokens: tokens, agendas: versions,
-                                calendarToken: calendars[envelope.recipient.email.lowercased()])
-                            let entry = OutboxEntry(
-                                key: envelope.key, recipient: envelope.recipient.email.lowercased(),
-                                messageID: message.messageID, message: MIME.render(message), nextAttempt: now,
-                                createdAt: now)
-                            return (entry, envelope.reminders.map(\.key))
-                        }
-                    })
-                    return (index, rendered)
+        let store = self.store
+        let chunks = Self.chunks(toSend, size: Self.chunkSize)
+        let inFlight = ProcessInfo.processInfo.activeProcessorCount + 1
+        typealias Rendered = [(entry: OutboxEntry, reminderKeys: [String])]
+        try await withThrowingTaskGroup(of: (Int, Rendered).self) { group in
+            var started = 0
+            var written = 0
+            var ready: [Int: Rendered] = [:]
+            while written < chunks.count {
+                while started < chunks.count && started < written + inFlight {
+                    let (index, chunk) = (started, chunks[started])
+                    group.addTask {
+                        let rendered = try await BlockingPool.run(throwing: {
+                            try chunk.map { envelope -> (entry: OutboxEntry, reminderKeys: [String]) in
+                                let message = try ReminderMailer.message(
+                                    envelope, data: data, revisions: revisions, settings: settings, now: now,
+                                    tokens: tokens, agendas: versions,
+                                    calendarToken: calendars[envelope.recipient.email.lowercased()])
+                                let entry = OutboxEntry(
+                                    key: envelope.key, recipient: envelope.recipient.email.lowercased(),
+                                    messageID: message.messageID, message: MIME.render(message), nextAttempt: now,
+                                    createdAt: now)
+                                return (entry, envelope.reminders.map(\.key))
+                            }
+                        })
+                        return (index, rendered)
+                    }
+                    started += 1
+                }
+                guard let (index, rendered) = try await group.next() else { break }
+                ready[index] = rendered
+                while let batch = ready.removeValue(forKey: written) {
+                    for ((entry, _), queued) in zip(batch, try await store.enqueue(batch)) where queued {
+                        report.queued.append(entry.key)
+                    }
+                    written += 1
                 }
             }
-            var rendered = Array(repeating: [(entry: OutboxEntry, reminderKeys: [String])](), count: slices.count)
-            for try await (index, part) in group { rendered[index] = part }
-            return rendered.flatMap { $0 }
-        }
-        // One transaction for the whole pass: all of it is recorded, or none.
-        for ((entry, _), queued) in zip(batch, try await store.enqueue(batch)) where queued {
-            report.queued.append(entry.key)
         }
         return report
     }
 
-    /// `items` in at most `count` consecutive slices of nearly equal size, in order.
-    static func slices<T>(_ items: [T], count: Int) -> [ArraySlice<T>] {
-        guard !items.isEmpty else { return [] }
-        let size = (items.count + max(count, 1) - 1) / max(count, 1)
-        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    /// Messages rendered and queued together: small enough that the store's writing
+    /// overlaps the rendering, large enough that a transaction's cost is shared.
+    static let chunkSize = 1000
+
+    /// `items` in consecutive chunks of `size` (the last may be smaller), in order.
+    static func chunks<T>(_ items: [T], size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: max(size, 1)).map { items[$0..<min($0 + max(size, 1), items.count)] }
     }
 
     /// Sends what is due in the outbox. Temporary failures wait and retry (1 min, 5 min,
